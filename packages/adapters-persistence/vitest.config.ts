@@ -1,0 +1,4 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { sharedVitestConfig } from '../../tools/vitest/shared.mjs';
+
+export default mergeConfig(sharedVitestConfig, defineConfig({}));

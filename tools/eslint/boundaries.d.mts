@@ -1,0 +1,2 @@
+export declare const domainLibraries: string[];
+export declare const boundaryRuleOptions: Record<string, unknown>;
