@@ -22,3 +22,4 @@ export type * from './ports/ExportLedger.js';
 export type * from './ports/TargetingStore.js';
 export type * from './ports/WorkflowRepository.js';
 export * from './ports/Runtime.js';
+export * from './ports/tokens.js';
