@@ -1,1 +1,11 @@
-export {};
+export * from './LineResult.js';
+export * from './countLines.js';
+export * from './OutboundFileName.js';
+export * from './OutboundLine.js';
+export * from './ControlFile.js';
+export * from './InboundFileName.js';
+export * from './InboundLine.js';
+export * from './InboundFileSetWriter.js';
+export * from './InboundReceipt.js';
+export * from './ExchangeLayout.js';
+export * from './buildOutboundDelivery.js';
