@@ -1,1 +1,1 @@
-export {};
+export * from './arbitraries/index.js';
