@@ -36,3 +36,6 @@ export * from './exports/exportIdOf.js';
 export * from './exports/planExport.js';
 export * from './auth/authorize.js';
 export * from './workflows/setAlgebra.js';
+export * from './profiles/ProfileInput.js';
+export * from './workflows/workflowGraph.js';
+export * from './workflows/validateWorkflow.js';
