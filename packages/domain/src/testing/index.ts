@@ -1,1 +1,2 @@
 export * from './arbitraries/index.js';
+export * from './kits/index.js';
