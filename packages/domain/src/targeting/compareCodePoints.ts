@@ -9,9 +9,11 @@ export function compareCodePoints(a: string, b: string): number {
   for (let index = 0; index < shorter; index++) {
     if (a.charCodeAt(index) === b.charCodeAt(index)) continue;
 
+    // A difference in a low surrogate is a difference in the code point that began one unit earlier.
     const start = index > 0 && isHighSurrogate(a.charCodeAt(index - 1)) ? index - 1 : index;
+    const difference = (a.codePointAt(start) ?? 0) - (b.codePointAt(start) ?? 0);
 
-    return (a.codePointAt(start) ?? 0) - (b.codePointAt(start) ?? 0);
+    return difference !== 0 ? difference : (a.codePointAt(index) ?? 0) - (b.codePointAt(index) ?? 0);
   }
 
   return a.length - b.length;
