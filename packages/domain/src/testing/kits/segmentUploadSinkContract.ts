@@ -7,7 +7,7 @@ import { useFixture, type Closable } from './fixture.js';
 /** What the upload-sink kit needs: the sink, and a reader of the user IDs the service received per upload. */
 export interface SegmentUploadSinkFixture extends Closable {
   readonly sink: SegmentUploadSink;
-  delivered(uploadId: string): Promise<string[]>;
+  readonly delivered: (uploadId: string) => Promise<string[]>;
 }
 
 const dataSource: SharedDataSource = {
