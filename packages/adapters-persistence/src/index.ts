@@ -1,1 +1,14 @@
-export {};
+export { openPersistence, type Persistence } from './openPersistence.js';
+export { persistenceModule, PersistenceToken } from './persistenceModule.js';
+export { persistenceConfigSchema, type PersistenceConfig } from './config/PersistenceConfig.js';
+export { migrationsList } from './migrations/migrationsList.js';
+export { allEntities } from './entities/allEntities.js';
+export { MasterKeySealer } from './sealing/MasterKeySealer.js';
+export { MikroOrmProfileRepository } from './repositories/MikroOrmProfileRepository.js';
+export { MikroOrmAudienceRepository } from './repositories/MikroOrmAudienceRepository.js';
+export { MikroOrmReconciliationStore } from './repositories/MikroOrmReconciliationStore.js';
+export { MikroOrmRunRepository } from './repositories/MikroOrmRunRepository.js';
+export { MikroOrmDataSourceRepository } from './repositories/MikroOrmDataSourceRepository.js';
+export { MikroOrmExportLedger } from './repositories/MikroOrmExportLedger.js';
+export { MikroOrmTargetingStore } from './repositories/MikroOrmTargetingStore.js';
+export { MikroOrmWorkflowRepository } from './repositories/MikroOrmWorkflowRepository.js';

@@ -1,0 +1,97 @@
+import type { OrgId, ReconciliationOutcome, ReconciliationSession, StagedId } from '@audience-bridge/domain';
+
+import { keysetBatches } from '../sql/keysetBatches.js';
+import type { SqlGateway } from '../sql/SqlGateway.js';
+import { readCount } from '../sql/values.js';
+import { collectGenerations, reserveGeneration, switchGeneration } from './audienceGenerations.js';
+import { ambiguousPage, COUNT_OUTCOME, MATCH_STAGED, unmatchedPage, WRITE_MEMBERS } from './reconciliationSql.js';
+
+const STAGING_COLUMNS = ['org', 'session_id', 'raw', 'field', 'value'];
+
+/**
+ * One reconciliation: IDs staged under a session id in multi-row inserts (first staging of a raw ID
+ * wins), then one transaction joins, writes the new member generation, counts and switches the audience.
+ */
+export class SqlReconciliationSession implements ReconciliationSession {
+  private state: 'open' | 'completed' | 'closed' = 'open';
+
+  constructor(
+    private readonly db: SqlGateway,
+    private readonly org: OrgId,
+    private readonly audienceId: string,
+    private readonly sessionId: string,
+  ) {}
+
+  async stage(ids: readonly StagedId[]): Promise<void> {
+    if (this.state !== 'open') throw new Error(`reconciliation session is ${this.state}`);
+
+    const rows = ids.map((id) => [this.org, this.sessionId, id.raw, id.field, id.value]);
+    await this.db.transaction((sql) => sql.insertRows('reconciliation_staging', STAGING_COLUMNS, rows, 'on conflict do nothing'));
+  }
+
+  async complete(): Promise<ReconciliationOutcome> {
+    if (this.state !== 'open') throw new Error(`reconciliation session is ${this.state}`);
+
+    const session = [this.org, this.sessionId];
+    const { outcome, done, generation } = await this.db.transaction(async (sql) => {
+      const reserved = await reserveGeneration(sql, this.org, this.audienceId);
+      await sql.run(MATCH_STAGED, session);
+      await sql.run(WRITE_MEMBERS, [this.org, this.audienceId, reserved, ...session]);
+      const counts = await sql.one<{ staged: unknown; reconciled: unknown; ambiguous: unknown }>(COUNT_OUTCOME, [
+        ...session,
+        ...session,
+        ...session,
+      ]);
+      const switched = await switchGeneration(sql, this.org, this.audienceId, reserved);
+
+      return { outcome: counts, done: switched, generation: reserved };
+    });
+    await this.db.work((sql) => collectGenerations(sql, this.org, this.audienceId, { ...done, generation }));
+    this.state = 'completed';
+    const staged = readCount(outcome?.staged);
+    const reconciled = readCount(outcome?.reconciled);
+
+    return {
+      staged,
+      reconciled,
+      unreconciled: staged - reconciled,
+      ambiguous: readCount(outcome?.ambiguous),
+      members: done.count,
+      version: done.version,
+    };
+  }
+
+  unmatched(batchSize: number): AsyncIterable<string[]> {
+    return this.pages(unmatchedPage, batchSize);
+  }
+
+  ambiguous(batchSize: number): AsyncIterable<string[]> {
+    return this.pages(ambiguousPage, batchSize);
+  }
+
+  async close(): Promise<void> {
+    this.state = 'closed';
+    await this.db.transaction(async (sql) => {
+      await sql.run('delete from reconciliation_matches where org = ? and session_id = ?', [this.org, this.sessionId]);
+      await sql.run('delete from reconciliation_staging where org = ? and session_id = ?', [this.org, this.sessionId]);
+    });
+  }
+
+  private async *pages(query: (after: boolean) => string, batchSize: number): AsyncIterable<string[]> {
+    if (this.state !== 'completed') throw new Error('unmatched and ambiguous IDs are known only after complete');
+
+    const fetch = (after: string | null, limit: number): Promise<string[]> =>
+      this.db.work(async (sql) => {
+        const rows = await sql.all<{ raw: string }>(query(after !== null), [
+          this.org,
+          this.sessionId,
+          ...(after === null ? [] : [after]),
+          limit,
+        ]);
+
+        return rows.map((row) => row.raw);
+      });
+
+    yield* keysetBatches(fetch, (raw) => raw, batchSize);
+  }
+}
