@@ -47,7 +47,10 @@ export class AamSharedAudienceCatalog implements SharedAudienceCatalog {
     return trait === null ? null : fromTrait(trait);
   }
 
-  async createSegment(input: { readonly name: string; readonly dataSourceId: number }): Promise<SharedAudience> {
+  async createSegment(input: {
+    readonly name: string;
+    readonly dataSourceId: number;
+  }): Promise<SharedAudience> {
     const created = await this.rest.createSegment({
       name: input.name,
       segmentRule: this.creation.segmentRule(input),

@@ -50,7 +50,10 @@ export const controlFileName = (deliveryName: string): string => `${deliveryName
 export const md5Hex = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');
 
 /** Builds a control file from entries already measured (e.g. by a streaming writer). */
-export function controlFileFromEntries(deliveryName: string, entries: readonly ControlFileEntry[]): ControlFileDocument {
+export function controlFileFromEntries(
+  deliveryName: string,
+  entries: readonly ControlFileEntry[],
+): ControlFileDocument {
   const control: ControlFile = {
     Files: [...entries],
     Totals: {
@@ -88,7 +91,9 @@ export function parseControlFile(
 
   const parsed = controlSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     return { ok: false, reason: `the control file is malformed: ${issues.join('; ')}` };
   }
   return checkTotals(parsed.data);
@@ -99,19 +104,32 @@ function checkTotals(control: ControlFile): ReturnType<typeof parseControlFile> 
   const bytes = files.reduce((sum, entry) => sum + entry.FileByteSize, 0);
   const lines = files.reduce((sum, entry) => sum + entry.FileLineCount, 0);
   if (totals.TotalNumberFiles !== files.length) {
-    return { ok: false, reason: `Totals.TotalNumberFiles is ${totals.TotalNumberFiles} but ${files.length} files are listed` };
+    return {
+      ok: false,
+      reason: `Totals.TotalNumberFiles is ${totals.TotalNumberFiles} but ${files.length} files are listed`,
+    };
   }
   if (totals.TotalByteSize !== bytes) {
-    return { ok: false, reason: `Totals.TotalByteSize is ${totals.TotalByteSize} but the files add up to ${bytes}` };
+    return {
+      ok: false,
+      reason: `Totals.TotalByteSize is ${totals.TotalByteSize} but the files add up to ${bytes}`,
+    };
   }
   if (totals.TotalNumberLines !== lines) {
-    return { ok: false, reason: `Totals.TotalNumberLines is ${totals.TotalNumberLines} but the files add up to ${lines}` };
+    return {
+      ok: false,
+      reason: `Totals.TotalNumberLines is ${totals.TotalNumberLines} but the files add up to ${lines}`,
+    };
   }
   return { ok: true, value: control };
 }
 
 /** Checks one stored file against its control entry; returns the mismatch, or null when it matches. */
-export function verifyAgainstControl(entry: ControlFileEntry, bytes: Uint8Array, lineCount: number): string | null {
+export function verifyAgainstControl(
+  entry: ControlFileEntry,
+  bytes: Uint8Array,
+  lineCount: number,
+): string | null {
   return verifyMeasured(entry, { byteSize: bytes.length, md5: md5Hex(bytes), lineCount });
 }
 

@@ -11,7 +11,8 @@ export const ExchangeLayout = {
 
   inboundPrefix: (date: Date): string => `inbound/date=${date.toISOString().slice(0, 10)}/`,
 
-  inboundKey: (date: Date, fileName: string): string => `inbound/date=${date.toISOString().slice(0, 10)}/${fileName}`,
+  inboundKey: (date: Date, fileName: string): string =>
+    `inbound/date=${date.toISOString().slice(0, 10)}/${fileName}`,
 
   /** Prefix under which every inbound date partition lives. */
   inboundRoot: 'inbound/date=',

@@ -15,7 +15,9 @@ export interface InboundFileName {
 const pattern = /^ftp_dpm_([0-9]+)(?:_([0-9]+))?_([0-9]{10})\.(sync|overwrite)(?:\.([0-9]+))?(\.gz)?$/;
 
 /** The name of an inbound delivery without mode, split and `.gz`, shared by its `.info` and receipt. */
-export function inboundDeliveryName(parts: Pick<InboundFileName, 'dpid' | 'targetDpid' | 'timestampSec'>): string {
+export function inboundDeliveryName(
+  parts: Pick<InboundFileName, 'dpid' | 'targetDpid' | 'timestampSec'>,
+): string {
   const target = parts.targetDpid === null ? '' : `_${parts.targetDpid}`;
   return `ftp_dpm_${parts.dpid}${target}_${String(parts.timestampSec).padStart(10, '0')}`;
 }

@@ -55,7 +55,9 @@ interface OpenFile {
  * file-size limit, measuring each file for its control file on the way; files are always numbered.
  */
 export class InboundFileSetWriter {
-  private readonly options: Required<Omit<InboundWriterOptions, 'targetDpid'>> & { targetDpid: number | null };
+  private readonly options: Required<Omit<InboundWriterOptions, 'targetDpid'>> & {
+    targetDpid: number | null;
+  };
   private readonly entries: ControlFileEntry[] = [];
   private readonly ready: InboundChunk[] = [];
   private file: OpenFile | null = null;
@@ -88,7 +90,8 @@ export class InboundFileSetWriter {
   /** Adds one user with its traits; a line that would pass 102,400 bytes is split over several lines. */
   add(userId: string, traitIds: readonly string[]): void {
     if (this.finished) throw new Error('InboundFileSetWriter.add called after finish');
-    const line = traitIds.length === 1 ? `${userId}\td_sid=${traitIds[0] ?? ''}\n` : this.joined(userId, traitIds);
+    const line =
+      traitIds.length === 1 ? `${userId}\td_sid=${traitIds[0] ?? ''}\n` : this.joined(userId, traitIds);
     const bytes = Buffer.byteLength(line);
     if (bytes - 1 <= INBOUND_MAX_LINE_BYTES) {
       this.append(line, bytes);
@@ -124,7 +127,9 @@ export class InboundFileSetWriter {
 
   private addSplitLine(userId: string, traitIds: readonly string[]): void {
     if (this.options.mode === 'overwrite') {
-      throw DomainError.invalid('an overwrite line may not pass 102,400 bytes: AAM would keep only part of it');
+      throw DomainError.invalid(
+        'an overwrite line may not pass 102,400 bytes: AAM would keep only part of it',
+      );
     }
     const budget = INBOUND_MAX_LINE_BYTES - Buffer.byteLength(userId) - 1;
     let tokens: string[] = [];
@@ -132,16 +137,23 @@ export class InboundFileSetWriter {
     for (const id of traitIds) {
       const token = `d_sid=${id}`;
       const size = Buffer.byteLength(token) + (tokens.length === 0 ? 0 : 1);
-      if (size > budget) throw DomainError.invalid(`a trait token for user ${userId.slice(0, 40)} is too long`);
+      if (size > budget)
+        throw DomainError.invalid(`a trait token for user ${userId.slice(0, 40)} is too long`);
       if (used + size > budget) {
-        this.add(userId, tokens.map((t) => t.slice(6)));
+        this.add(
+          userId,
+          tokens.map((t) => t.slice(6)),
+        );
         tokens = [];
         used = 0;
       }
       used += Buffer.byteLength(token) + (tokens.length === 0 ? 0 : 1);
       tokens.push(token);
     }
-    this.add(userId, tokens.map((t) => t.slice(6)));
+    this.add(
+      userId,
+      tokens.map((t) => t.slice(6)),
+    );
   }
 
   private append(line: string, bytes: number): void {

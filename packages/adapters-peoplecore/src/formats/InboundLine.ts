@@ -27,7 +27,9 @@ function classify(token: string): Token {
 }
 
 function sid(kind: 'trait' | 'removed', id: string, token: string): Token {
-  return isSid(id) ? { kind, id } : { kind: 'bad', reason: `"${token.slice(0, 40)}" has no numeric trait id` };
+  return isSid(id)
+    ? { kind, id }
+    : { kind: 'bad', reason: `"${token.slice(0, 40)}" has no numeric trait id` };
 }
 
 /** Parses one inbound line (without its newline); `lineNumber` is 1-based and used in the reason. */
@@ -43,7 +45,8 @@ export function parseInboundLine(text: string, lineNumber: number): LineResult<I
   for (const token of column === '' ? [] : column.split(',')) {
     const parsed = classify(token);
     if (parsed.kind === 'bad') return lineError(lineNumber, parsed.reason);
-    const target = parsed.kind === 'trait' ? line.traits : parsed.kind === 'removed' ? line.removed : line.signals;
+    const target =
+      parsed.kind === 'trait' ? line.traits : parsed.kind === 'removed' ? line.removed : line.signals;
     target.push(parsed.id);
   }
   if (line.traits.length + line.removed.length + line.signals.length === 0) {

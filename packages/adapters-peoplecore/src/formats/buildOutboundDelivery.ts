@@ -18,7 +18,10 @@ export interface OutboundDelivery {
 }
 
 /** Formats lines into one or more outbound files (always at least one) plus their `.info`. */
-export function buildOutboundDelivery(options: OutboundDeliveryOptions, lines: readonly OutboundLine[]): OutboundDelivery {
+export function buildOutboundDelivery(
+  options: OutboundDeliveryOptions,
+  lines: readonly OutboundLine[],
+): OutboundDelivery {
   const perFile = Math.max(1, options.maxLinesPerFile ?? 1_000_000);
   const files: DeliveredFile[] = [];
   for (let start = 0; start === 0 || start < lines.length; start += perFile) {

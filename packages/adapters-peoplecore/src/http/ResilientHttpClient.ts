@@ -31,7 +31,8 @@ export interface HttpRequest {
   readonly idempotent?: boolean;
 }
 
-type Outcome = { readonly kind: 'answer'; readonly answer: HttpAnswer } | { readonly kind: 'wait'; readonly ms: number };
+type Outcome =
+  { readonly kind: 'answer'; readonly answer: HttpAnswer } | { readonly kind: 'wait'; readonly ms: number };
 
 class NotRetried extends Error {
   constructor(override readonly cause: unknown) {
@@ -61,7 +62,10 @@ export class ResilientHttpClient {
       handleWhen((error) => !(error instanceof BrokenCircuitError) && !(error instanceof NotRetried)),
       {
         maxAttempts: settings.retries,
-        backoff: new ExponentialBackoff({ initialDelay: settings.initialBackoffMs, maxDelay: settings.maxBackoffMs }),
+        backoff: new ExponentialBackoff({
+          initialDelay: settings.initialBackoffMs,
+          maxDelay: settings.maxBackoffMs,
+        }),
       },
     );
     this.policy = wrap(retries, breaker, timeout(settings.attemptTimeoutMs, TimeoutStrategy.Aggressive));
@@ -113,12 +117,24 @@ export class ResilientHttpClient {
   private translate(request: HttpRequest, error: unknown): DomainError {
     if (error instanceof BrokenCircuitError || this.breakerOpen()) {
       const seconds = Math.round(this.settings.breakerHalfOpenAfterMs / 1000);
-      return this.unavailable(request, `its circuit breaker is open after repeated failures; retry in ${seconds} s or later`, error);
+      return this.unavailable(
+        request,
+        `its circuit breaker is open after repeated failures; retry in ${seconds} s or later`,
+        error,
+      );
     }
     if (error instanceof NotRetried) {
-      return this.unavailable(request, `the call failed and was not retried because it may have been applied (${describe(error.cause)}); check before repeating it`, error.cause);
+      return this.unavailable(
+        request,
+        `the call failed and was not retried because it may have been applied (${describe(error.cause)}); check before repeating it`,
+        error.cause,
+      );
     }
-    return this.unavailable(request, `it still failed after ${this.settings.retries + 1} attempts (${describe(error)})`, error);
+    return this.unavailable(
+      request,
+      `it still failed after ${this.settings.retries + 1} attempts (${describe(error)})`,
+      error,
+    );
   }
 
   private unavailable(request: HttpRequest, why: string, cause: unknown): DomainError {

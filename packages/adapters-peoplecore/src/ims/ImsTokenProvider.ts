@@ -95,7 +95,11 @@ export class ImsTokenProvider {
     const parsed = tokenSchema.safeParse(json);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(body)').join(', ');
-      throw new DomainError('PEOPLECORE.REJECTED', `IMS answered with a malformed token response (fields: ${fields})`, {});
+      throw new DomainError(
+        'PEOPLECORE.REJECTED',
+        `IMS answered with a malformed token response (fields: ${fields})`,
+        {},
+      );
     }
     return parsed.data;
   }

@@ -59,7 +59,12 @@ export class AamRestClient {
   }
 
   async createSegment(input: AamSegmentInput): Promise<AamSegment> {
-    const answer = await this.call({ method: 'POST', path: 'segments', body: JSON.stringify(input), idempotent: false });
+    const answer = await this.call({
+      method: 'POST',
+      path: 'segments',
+      body: JSON.stringify(input),
+      idempotent: false,
+    });
     if (answer.status !== 200 && answer.status !== 201) throw rejected(answer, 'POST /v1/segments');
     return validate(answer, aamSegmentSchema, 'POST /v1/segments');
   }
@@ -79,9 +84,14 @@ export class AamRestClient {
       if (answer.status !== 200) throw rejected(answer, `GET /v1/${resource}`);
       const listing = validate(answer, listingSchema, `GET /v1/${resource}`);
       const items = Array.isArray(listing) ? listing : (listing.list ?? listing.items ?? listing.data ?? []);
-      all.push(...items.map((item, index) => validateItem(item, schema, `GET /v1/${resource} item ${index}`)));
+      all.push(
+        ...items.map((item, index) => validateItem(item, schema, `GET /v1/${resource} item ${index}`)),
+      );
       const total = Array.isArray(listing) ? undefined : (listing.total ?? listing.totalCount);
-      const done = Array.isArray(listing) || items.length < this.pageSize || (total !== undefined && all.length >= total);
+      const done =
+        Array.isArray(listing) ||
+        items.length < this.pageSize ||
+        (total !== undefined && all.length >= total);
       if (done) return all;
     }
   }
@@ -98,7 +108,12 @@ export class AamRestClient {
     return this.http.send(await this.request(request));
   }
 
-  private async request(request: { method: 'GET' | 'POST'; path: string; body?: string; idempotent?: boolean }): Promise<HttpRequest> {
+  private async request(request: {
+    method: 'GET' | 'POST';
+    path: string;
+    body?: string;
+    idempotent?: boolean;
+  }): Promise<HttpRequest> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${await this.ims.token()}`,
       'x-api-key': this.ims.clientId,
@@ -137,7 +152,10 @@ function validate<T>(answer: HttpAnswer, schema: z.ZodType<T>, call: string): T 
 function validateItem<T>(value: unknown, schema: z.ZodType<T>, call: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw malformed(call, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  throw malformed(
+    call,
+    parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  );
 }
 
 function malformed(call: string, issues: readonly string[]): DomainError {

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 
 /** A segment as `GET /v1/segments` shows it; unknown fields are kept out. */
 export const aamSegmentSchema = z.object({

@@ -81,8 +81,10 @@ export class LocalDirectoryStorage implements ExchangeStorage {
     }
     for (const entry of entries) {
       const path = join(directory, entry.name);
-      if (entry.isDirectory() && !(directory === this.root && entry.name === partialDir)) await this.walk(path, found);
-      if (entry.isFile()) found.push({ key: relative(this.root, path).split(sep).join('/'), size: (await stat(path)).size });
+      if (entry.isDirectory() && !(directory === this.root && entry.name === partialDir))
+        await this.walk(path, found);
+      if (entry.isFile())
+        found.push({ key: relative(this.root, path).split(sep).join('/'), size: (await stat(path)).size });
     }
   }
 }
@@ -110,4 +112,3 @@ class LocalWriter implements ObjectWriter {
     await rm(this.temp, { force: true });
   }
 }
-

@@ -39,7 +39,9 @@ export function parseS3Url(url: string): { bucket: string; prefix: string } {
 
 const isNotFound = (error: unknown): boolean =>
   error instanceof Error &&
-  (error.name === 'NoSuchKey' || error.name === 'NotFound' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404);
+  (error.name === 'NoSuchKey' ||
+    error.name === 'NotFound' ||
+    (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404);
 
 /** Parts are buffered to this size; S3 requires at least 5 MiB for every part but the last. */
 const PART_BYTES = 8 * 1024 * 1024;
@@ -54,7 +56,10 @@ export class S3Storage implements ExchangeStorage {
   constructor(options: S3StorageOptions) {
     ({ bucket: this.bucket, prefix: this.prefix } = parseS3Url(options.url));
     this.location = options.url;
-    const config: S3ClientConfig = { region: options.region ?? 'us-east-1', forcePathStyle: options.forcePathStyle ?? false };
+    const config: S3ClientConfig = {
+      region: options.region ?? 'us-east-1',
+      forcePathStyle: options.forcePathStyle ?? false,
+    };
     if (options.endpoint !== undefined) config.endpoint = options.endpoint;
     if (options.credentials !== undefined) config.credentials = { ...options.credentials };
     this.client = new S3Client(config);
@@ -78,9 +83,13 @@ export class S3Storage implements ExchangeStorage {
 
   async getStream(key: string): Promise<AsyncIterable<Buffer> | null> {
     try {
-      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
+      const answer = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.key(key) }),
+      );
       if (answer.Body instanceof Readable) return answer.Body as AsyncIterable<Buffer>;
-      return answer.Body === undefined ? null : Readable.from([Buffer.from(await answer.Body.transformToByteArray())]);
+      return answer.Body === undefined
+        ? null
+        : Readable.from([Buffer.from(await answer.Body.transformToByteArray())]);
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
@@ -92,10 +101,15 @@ export class S3Storage implements ExchangeStorage {
     let token: string | undefined;
     do {
       const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix + prefix, ContinuationToken: token }),
+        new ListObjectsV2Command({
+          Bucket: this.bucket,
+          Prefix: this.prefix + prefix,
+          ContinuationToken: token,
+        }),
       );
       for (const object of page.Contents ?? []) {
-        if (object.Key !== undefined) found.push({ key: object.Key.slice(this.prefix.length), size: object.Size ?? 0 });
+        if (object.Key !== undefined)
+          found.push({ key: object.Key.slice(this.prefix.length), size: object.Size ?? 0 });
       }
       token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
     } while (token !== undefined);
@@ -146,7 +160,9 @@ class S3Writer implements ObjectWriter {
 
   async close(): Promise<void> {
     if (this.uploadId === null) {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: this.takeBuffer() }));
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: this.key, Body: this.takeBuffer() }),
+      );
       return;
     }
     if (this.bufferedBytes > 0) await this.uploadPart();
@@ -163,18 +179,28 @@ class S3Writer implements ObjectWriter {
   async abort(): Promise<void> {
     this.takeBuffer();
     if (this.uploadId === null) return;
-    await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: this.key, UploadId: this.uploadId }));
+    await this.client.send(
+      new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: this.key, UploadId: this.uploadId }),
+    );
   }
 
   private async uploadPart(): Promise<void> {
     if (this.uploadId === null) {
-      const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: this.key }));
+      const created = await this.client.send(
+        new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: this.key }),
+      );
       this.uploadId = created.UploadId ?? null;
       if (this.uploadId === null) throw new Error(`S3 returned no upload id for ${this.key}`);
     }
     const PartNumber = this.parts.length + 1;
     const answer = await this.client.send(
-      new UploadPartCommand({ Bucket: this.bucket, Key: this.key, UploadId: this.uploadId, PartNumber, Body: this.takeBuffer() }),
+      new UploadPartCommand({
+        Bucket: this.bucket,
+        Key: this.key,
+        UploadId: this.uploadId,
+        PartNumber,
+        Body: this.takeBuffer(),
+      }),
     );
     this.parts.push({ PartNumber, ETag: answer.ETag ?? '' });
   }

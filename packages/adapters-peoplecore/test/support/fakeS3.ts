@@ -7,9 +7,19 @@ import S3rver from 's3rver';
 import { S3Storage } from '../../src/storage/S3Storage.js';
 
 /** A fake S3 on loopback with a random port, and a storage pointing at a fresh prefix of its bucket. */
-export async function startFakeS3(): Promise<{ endpoint: string; storage: (prefix: string) => S3Storage; stop: () => Promise<void> }> {
+export async function startFakeS3(): Promise<{
+  endpoint: string;
+  storage: (prefix: string) => S3Storage;
+  stop: () => Promise<void>;
+}> {
   const directory = await mkdtemp(join(tmpdir(), 'ab-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: 'exchange' }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: 'exchange' }],
+  });
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   const made: S3Storage[] = [];

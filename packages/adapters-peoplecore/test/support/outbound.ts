@@ -1,0 +1,53 @@
+import type { SharedDataSource } from '@audience-bridge/domain';
+
+import {
+  buildOutboundDelivery,
+  ExchangeLayout,
+  type OutboundDelivery,
+  type OutboundLine,
+} from '../../src/formats/index.js';
+import type { ExchangeStorage } from '../../src/storage/ExchangeStorage.js';
+
+export const dataSource: SharedDataSource = {
+  id: 'ds-1',
+  label: 'Visitor IDs',
+  dataSourceId: 20914,
+  destinationId: 1234,
+  reconciliationKey: 'visitorId',
+  channel: 'other',
+  encryption: { algorithm: 'none' },
+};
+
+/** Stores an outbound delivery the way People core would: files first, control file last. */
+export async function deliver(
+  storage: ExchangeStorage,
+  mode: 'iter' | 'full',
+  timestampMs: number,
+  lines: readonly OutboundLine[],
+  options: { maxLinesPerFile?: number; gzip?: boolean; withControl?: boolean } = {},
+): Promise<OutboundDelivery> {
+  const delivery = buildOutboundDelivery(
+    {
+      syncType: 'S3',
+      destinationId: 1234,
+      masterDpid: 20914,
+      pidAlias: 'AudienceBridge',
+      mode,
+      timestampMs,
+      gzip: options.gzip ?? true,
+      maxLinesPerFile: options.maxLinesPerFile ?? 1000,
+    },
+    lines,
+  );
+  for (const file of delivery.files)
+    await storage.put(ExchangeLayout.outboundKey(1234, file.name), file.bytes);
+  if (options.withControl !== false)
+    await storage.put(ExchangeLayout.outboundKey(1234, delivery.control.name), delivery.control.text);
+  return delivery;
+}
+
+export const line = (userId: string, segments: string[], removed: string[] = []): OutboundLine => ({
+  userId,
+  segments,
+  removed,
+});
