@@ -55,7 +55,7 @@ interface SqliteHandle {
 }
 
 function ormOptions(location: DatabaseLocation, poolSize: number): Options {
-  const common = { entities: allEntities, extensions: [Migrator], allowGlobalContext: false, migrations: { migrationsList, snapshot: false } };
+  const common = { entities: allEntities, extensions: [Migrator], allowGlobalContext: false, migrations: { migrationsList, snapshot: false, silent: true } };
   if (location.dialect === 'postgresql') return { ...common, driver: PostgreSqlDriver, clientUrl: location.url, pool: { min: 0, max: poolSize } };
 
   mkdirSync(dirname(location.path), { recursive: true });

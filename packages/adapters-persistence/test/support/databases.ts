@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openPersistence, type Persistence } from '../../src/index.js';
+import { createTestDatabase } from './postgres.js';
+
+export const testMasterKey = 'test-master-key-0123456789abcdef';
+
+/** An opened database for one test file, and how to dispose of it completely. */
+export interface TestDatabase {
+  readonly persistence: Persistence;
+  dispose(): Promise<void>;
+}
+
+/** A SQLite file in a fresh temporary folder. */
+export async function openSqliteTestDatabase(): Promise<TestDatabase> {
+  const folder = mkdtempSync(join(tmpdir(), 'ab-persistence-'));
+  const persistence = await openPersistence({ url: `sqlite:${join(folder, 'nested', 'test.db')}`, masterKey: testMasterKey });
+
+  return {
+    persistence,
+    dispose: async () => {
+      await persistence.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh PostgreSQL database on the test server, dropped on dispose. */
+export async function openPostgresTestDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  const persistence = await openPersistence({ url: database.url, masterKey: testMasterKey, poolSize: 4 });
+
+  return {
+    persistence,
+    dispose: async () => {
+      await persistence.close();
+      await database.drop();
+    },
+  };
+}
