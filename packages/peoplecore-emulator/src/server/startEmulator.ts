@@ -53,7 +53,7 @@ function buildApp(context: EmulatorContext, keys: SigningKeys): FastifyInstance 
 /** Validates the options, loads the population and listens on loopback; port 0 picks a free port. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const settings = emulatorOptionsSchema.parse(options);
-  const keys = await createSigningKeys(settings.signingKey as JWK | undefined);
+  const keys = await createSigningKeys(settings.signingKey);
   const context = createEmulatorContext(settings);
   const app = buildApp(context, keys);
   await app.listen({ host: settings.host, port: settings.port });
