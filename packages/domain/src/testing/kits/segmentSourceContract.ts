@@ -7,7 +7,11 @@ import { collect, useFixture, type Closable } from './fixture.js';
 /** What the segment-source kit needs: the source, and a way to make the service deliver a membership. */
 export interface SegmentSourceFixture extends Closable {
   readonly source: SegmentSource;
-  readonly seed: (sharedAudienceId: string, dataSource: SharedDataSource, ids: readonly string[]) => Promise<void>;
+  readonly seed: (
+    sharedAudienceId: string,
+    dataSource: SharedDataSource,
+    ids: readonly string[],
+  ) => Promise<void>;
 }
 
 const dataSource: SharedDataSource = {
