@@ -12,7 +12,7 @@ import type {
   WorkflowRepository,
 } from '@audience-bridge/domain';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
@@ -54,9 +54,12 @@ interface SqliteHandle {
   pragma(source: string): unknown;
 }
 
-function ormOptions(location: DatabaseLocation, poolSize: number): Options {
-  const common = { entities: allEntities, extensions: [Migrator], allowGlobalContext: false, migrations: { migrationsList, snapshot: false, silent: true } };
-  if (location.dialect === 'postgresql') return { ...common, driver: PostgreSqlDriver, clientUrl: location.url, pool: { min: 0, max: poolSize } };
+const common = { entities: allEntities, extensions: [Migrator], allowGlobalContext: false, migrations: { migrationsList, snapshot: false, silent: true } };
+
+function openOrm(location: DatabaseLocation, poolSize: number): Promise<MikroORM<BetterSqliteDriver> | MikroORM<PostgreSqlDriver>> {
+  if (location.dialect === 'postgresql') {
+    return MikroORM.init<PostgreSqlDriver>({ ...common, driver: PostgreSqlDriver, clientUrl: location.url, pool: { min: 0, max: poolSize } });
+  }
 
   mkdirSync(dirname(location.path), { recursive: true });
   const afterCreate = (connection: SqliteHandle, done: (error: Error | null, connection: SqliteHandle) => void): void => {
@@ -64,7 +67,7 @@ function ormOptions(location: DatabaseLocation, poolSize: number): Options {
     done(null, connection);
   };
 
-  return { ...common, driver: BetterSqliteDriver, dbName: location.path, pool: { min: 1, max: 1, afterCreate } as NonNullable<Options['pool']> };
+  return MikroORM.init<BetterSqliteDriver>({ ...common, driver: BetterSqliteDriver, dbName: location.path, pool: { min: 1, max: 1, afterCreate } });
 }
 
 /**
@@ -74,13 +77,13 @@ function ormOptions(location: DatabaseLocation, poolSize: number): Options {
 export async function openPersistence(config: PersistenceConfig): Promise<Persistence> {
   const options = persistenceConfigSchema.parse(config);
   const location = locateDatabase(options.url);
-  const orm = await MikroORM.init(ormOptions(location, options.poolSize));
+  const orm = await openOrm(location, options.poolSize);
   const migrate = async (): Promise<void> => {
-    await orm.getMigrator().up();
+    await orm.migrator.up();
   };
   if (options.migrate) await migrate();
 
-  const db = new SqlGateway(orm, location.dialect);
+  const db = new SqlGateway(orm.em, location.dialect);
   const audiences = new MikroOrmAudienceRepository(db);
 
   return {

@@ -43,8 +43,14 @@ export class MikroOrmRunRepository implements RunRepository {
   list(org: OrgId, page: PageRequest, filter?: { readonly kind?: RunKind; readonly subjectId?: string }): Promise<Page<Run>> {
     const conditions = ['org = ?'];
     const params: unknown[] = [org];
-    if (filter?.kind !== undefined) conditions.push('kind = ?') && params.push(filter.kind);
-    if (filter?.subjectId !== undefined) conditions.push('subject_id = ?') && params.push(filter.subjectId);
+    if (filter?.kind !== undefined) {
+      conditions.push('kind = ?');
+      params.push(filter.kind);
+    }
+    if (filter?.subjectId !== undefined) {
+      conditions.push('subject_id = ?');
+      params.push(filter.subjectId);
+    }
     const where = conditions.join(' and ');
 
     return this.db.work(async (sql) => {

@@ -28,7 +28,7 @@ const COLUMNS = 'id, name, document, version, created_by, updated_by, created_at
 const workflowOf = (row: WorkflowSqlRow): SavedWorkflow => ({
   id: row.id,
   name: row.name,
-  document: readJson<WorkflowDocument>(row.document),
+  document: readJson(row.document) as WorkflowDocument,
   version: readCount(row.version),
   createdBy: row.created_by,
   updatedBy: row.updated_by,

@@ -25,8 +25,8 @@ export function profileOf(row: ProfileSqlRow): Profile {
     email: row.email,
     mobilePhone: row.mobile_phone,
     visitorId: row.visitor_id,
-    customKeys: readJson<Record<string, string>>(row.custom_keys),
-    attributes: readJson<Record<string, AttributeValue>>(row.attributes),
+    customKeys: readJson(row.custom_keys) as Record<string, string>,
+    attributes: readJson(row.attributes) as Record<string, AttributeValue>,
     optOut: { all: readFlag(row.opt_out_all), email: readFlag(row.opt_out_email), sms: readFlag(row.opt_out_sms) },
   };
 }

@@ -26,7 +26,7 @@ export function runOf(row: RunSqlRow): Run {
     startedBy: row.started_by,
     startedAt: readDate(row.started_at),
     finishedAt: readNullableDate(row.finished_at),
-    report: readNullableJson<RunReport>(row.report),
+    report: readNullableJson(row.report) as RunReport | null,
     error: row.error,
   };
 }

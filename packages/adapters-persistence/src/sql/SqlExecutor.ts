@@ -38,7 +38,7 @@ export class SqlExecutor {
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
     const result = (await this.raw(sql, params)) as { changes?: number; rowCount?: number | null };
 
-    return Number(result.changes ?? result.rowCount ?? 0);
+    return result.changes ?? result.rowCount ?? 0;
   }
 
   /** Multi-row inserts in chunks that respect the bound-parameter limit; returns rows inserted. */

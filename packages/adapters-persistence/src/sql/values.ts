@@ -1,11 +1,11 @@
 /** Reads a JSON column: SQLite returns text, PostgreSQL's jsonb arrives parsed. */
-export function readJson<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+export function readJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
 /** Reads a JSON column that may be SQL NULL. */
-export function readNullableJson<T>(value: unknown): T | null {
-  return value === null || value === undefined ? null : readJson<T>(value);
+export function readNullableJson(value: unknown): unknown {
+  return value === null || value === undefined ? null : readJson(value);
 }
 
 /** Writes a JSON column; PostgreSQL casts the text to jsonb on insert. */
