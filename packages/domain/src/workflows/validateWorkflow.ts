@@ -59,13 +59,22 @@ const same = (kinds: readonly PlannedKind[]): PlannedKind | null => {
   return [...known][0] ?? 'unknown';
 };
 
+/** What the caller knows of the audiences a workflow reads: a file audience holds addresses. */
+export type AudienceKindLookup = (audienceId: string) => PlannedKind;
+
+const unknownAudiences: AudienceKindLookup = () => 'unknown';
+
 /** The kind an activity produces from its inputs' kinds, or the problem when they do not fit. */
-function kindOf(activity: Activity, inputs: readonly PlannedKind[]): Result<PlannedKind, string> {
+function kindOf(
+  activity: Activity,
+  inputs: readonly PlannedKind[],
+  audienceKind: AudienceKindLookup,
+): Result<PlannedKind, string> {
   switch (activity.type) {
     case 'query':
       return ok('profiles');
     case 'readAudience':
-      return ok('unknown');
+      return ok(audienceKind(activity.audienceId));
     case 'reconcile':
       return inputs[0] === 'profiles'
         ? err(`activity "${activity.id}" reconciles addresses, but its input holds profiles`)
@@ -84,16 +93,17 @@ function kindOf(activity: Activity, inputs: readonly PlannedKind[]): Result<Plan
   }
 }
 
-function plannedKinds(ordered: readonly Activity[]): {
-  kinds: Record<string, PlannedKind>;
-  problems: string[];
-} {
+function plannedKinds(
+  ordered: readonly Activity[],
+  audienceKind: AudienceKindLookup,
+): { kinds: Record<string, PlannedKind>; problems: string[] } {
   const kinds: Record<string, PlannedKind> = {};
   const problems: string[] = [];
   for (const activity of ordered) {
     const kind = kindOf(
       activity,
       inputsOf(activity).map((input) => kinds[input] ?? 'unknown'),
+      audienceKind,
     );
     if (!kind.ok) problems.push(kind.error);
     kinds[activity.id] = kind.ok ? kind.value : 'unknown';
@@ -105,9 +115,13 @@ function plannedKinds(ordered: readonly Activity[]): {
 /**
  * Checks a workflow document fully before it is saved or run: its shape, unique ids, inputs that
  * exist, no cycle, set operations over one kind of population, reconcile over addresses, and no
- * reading past a shared save whose outbound transition is off. Lists every problem found.
+ * reading past a shared save whose outbound transition is off. Lists every problem found. Kinds
+ * are checked as far as they are known: pass `audienceKind` to say which read audiences hold addresses.
  */
-export function validateWorkflow(doc: unknown): Result<WorkflowPlan, string[]> {
+export function validateWorkflow(
+  doc: unknown,
+  audienceKind: AudienceKindLookup = unknownAudiences,
+): Result<WorkflowPlan, string[]> {
   const parsed = workflowDocumentSchema.safeParse(doc);
   if (!parsed.success) return err(issuesOf(parsed.error));
 
@@ -120,7 +134,7 @@ export function validateWorkflow(doc: unknown): Result<WorkflowPlan, string[]> {
     return err([`activities ${cyclic.map(({ id }) => `"${id}"`).join(', ')} form or follow a cycle`]);
   }
 
-  const { kinds, problems } = plannedKinds(ordered);
+  const { kinds, problems } = plannedKinds(ordered, audienceKind);
 
   return problems.length > 0 ? err(problems) : ok({ document: parsed.data, activities: ordered, kinds });
 }

@@ -18,7 +18,7 @@ const scenarioArb = fc
 test.prop([scenarioArb])(
   '5. export appends only, sends nothing twice, outbound equals exported',
   ([source, firstPopulation, secondPopulation, alreadyAccepted]) => {
-    const accepted = [...alreadyAccepted];
+    const accepted: string[] = [...alreadyAccepted];
 
     const first = planExport(firstPopulation, accepted, source);
     accepted.push(...first.exported.map(({ userId }) => userId));
