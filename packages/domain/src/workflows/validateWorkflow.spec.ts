@@ -93,8 +93,8 @@ describe('validateWorkflow', () => {
 
     expect(problems).toEqual([
       'activity "r" reconciles addresses, but its input holds profiles',
-      'activity "mixed" combines profiles with addresses: reconcile the addresses first',
       'activity "sent" saves profiles, but its input holds addresses: reconcile them first',
+      'activity "mixed" combines profiles with addresses: reconcile the addresses first',
     ]);
   });
 
