@@ -10,16 +10,20 @@ export const testMasterKey = 'test-master-key-0123456789abcdef';
 /** An opened database for one test file, and how to dispose of it completely. */
 export interface TestDatabase {
   readonly persistence: Persistence;
+  /** The URL the database was opened with, for a child process that opens it too. */
+  readonly url: string;
   dispose(): Promise<void>;
 }
 
 /** A SQLite file in a fresh temporary folder. */
 export async function openSqliteTestDatabase(): Promise<TestDatabase> {
   const folder = mkdtempSync(join(tmpdir(), 'ab-persistence-'));
-  const persistence = await openPersistence({ url: `sqlite:${join(folder, 'nested', 'test.db')}`, masterKey: testMasterKey });
+  const url = `sqlite:${join(folder, 'nested', 'test.db')}`;
+  const persistence = await openPersistence({ url, masterKey: testMasterKey });
 
   return {
     persistence,
+    url,
     dispose: async () => {
       await persistence.close();
       rmSync(folder, { recursive: true, force: true });
@@ -34,6 +38,7 @@ export async function openPostgresTestDatabase(): Promise<TestDatabase> {
 
   return {
     persistence,
+    url: database.url,
     dispose: async () => {
       await persistence.close();
       await database.drop();

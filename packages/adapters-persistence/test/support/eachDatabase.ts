@@ -7,7 +7,7 @@ import { postgresEnabled } from './postgres.js';
 const postgres = await postgresEnabled();
 
 /** Declares the same suite on SQLite and on PostgreSQL, each with its own database opened for the suite. */
-export function describeEachDatabase(title: string, suite: (ports: () => Persistence) => void): void {
+export function describeEachDatabase(title: string, suite: (ports: () => Persistence, url: () => string) => void): void {
   const targets: [string, () => Promise<TestDatabase>, boolean][] = [
     ['SQLite', openSqliteTestDatabase, true],
     ['PostgreSQL', openPostgresTestDatabase, postgres],
@@ -22,11 +22,15 @@ export function describeEachDatabase(title: string, suite: (ports: () => Persist
         await database?.dispose();
       });
 
-      suite(() => {
+      const opened = (): TestDatabase => {
         if (database === null) throw new Error('the database is opened before the tests');
 
-        return database.persistence;
-      });
+        return database;
+      };
+      suite(
+        () => opened().persistence,
+        () => opened().url,
+      );
     });
   }
 }
