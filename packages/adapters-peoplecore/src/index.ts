@@ -1,1 +1,17 @@
-export {};
+export * from './PeopleCoreConfig.js';
+export * from './createPeopleCore.js';
+export * from './peopleCoreModule.js';
+export * from './http/ResilienceSettings.js';
+export * from './http/ResilientHttpClient.js';
+export * from './ims/ImsTokenProvider.js';
+export * from './rest/AamRestClient.js';
+export type * from './rest/aamSchemas.js';
+export * from './catalog/AamSharedAudienceCatalog.js';
+export * from './source/AamSegmentSource.js';
+export * from './source/AamSegmentSnapshot.js';
+export type * from './source/SnapshotProblems.js';
+export * from './sink/AamUploadSink.js';
+export * from './sink/AamUploadSession.js';
+export type * from './storage/ExchangeStorage.js';
+export * from './storage/LocalDirectoryStorage.js';
+export * from './storage/S3Storage.js';

@@ -8,6 +8,7 @@ import {
   ConsecutiveBreaker,
   ExponentialBackoff,
   handleAll,
+  handleType,
   handleWhen,
   retry,
   timeout,
@@ -34,19 +35,14 @@ export interface HttpRequest {
 type Outcome =
   { readonly kind: 'answer'; readonly answer: HttpAnswer } | { readonly kind: 'wait'; readonly ms: number };
 
-class NotRetried extends Error {
-  constructor(override readonly cause: unknown) {
-    super('not retried');
-  }
-}
-
 /**
  * Calls an HTTP service with a timeout per attempt, retries with exponential backoff and jitter, a
  * consecutive-failure circuit breaker, and Retry-After honoured on 429/503 without counting as a failure.
  * Answers other than 5xx and 429 are returned for the caller to interpret.
  */
 export class ResilientHttpClient {
-  private readonly policy: IPolicy;
+  private readonly idempotentPolicy: IPolicy;
+  private readonly statusOnlyPolicy: IPolicy;
   private readonly breakerOpen: () => boolean;
 
   constructor(
@@ -58,17 +54,18 @@ export class ResilientHttpClient {
       halfOpenAfter: settings.breakerHalfOpenAfterMs,
       breaker: new ConsecutiveBreaker(settings.breakerThreshold),
     });
-    const retries = retry(
-      handleWhen((error) => !(error instanceof BrokenCircuitError) && !(error instanceof NotRetried)),
-      {
-        maxAttempts: settings.retries,
-        backoff: new ExponentialBackoff({
-          initialDelay: settings.initialBackoffMs,
-          maxDelay: settings.maxBackoffMs,
-        }),
-      },
+    const backoff = new ExponentialBackoff({
+      initialDelay: settings.initialBackoffMs,
+      maxDelay: settings.maxBackoffMs,
+    });
+    const attempt = timeout(settings.attemptTimeoutMs, TimeoutStrategy.Aggressive);
+    const retryAll = retry(
+      handleWhen((error) => !(error instanceof BrokenCircuitError)),
+      { maxAttempts: settings.retries, backoff },
     );
-    this.policy = wrap(retries, breaker, timeout(settings.attemptTimeoutMs, TimeoutStrategy.Aggressive));
+    const retryStatus = retry(handleType(RetryableStatusError), { maxAttempts: settings.retries, backoff });
+    this.idempotentPolicy = wrap(retryAll, breaker, attempt);
+    this.statusOnlyPolicy = wrap(retryStatus, breaker, attempt);
     this.breakerOpen = () => breaker.state === CircuitState.Open || breaker.state === CircuitState.Isolated;
   }
 
@@ -86,7 +83,8 @@ export class ResilientHttpClient {
 
   private async attemptWithRetries(request: HttpRequest): Promise<Outcome> {
     try {
-      return await this.policy.execute(({ signal }) => this.attempt(request, signal));
+      const policy = request.idempotent === false ? this.statusOnlyPolicy : this.idempotentPolicy;
+      return await policy.execute(({ signal }) => this.attempt(request, signal));
     } catch (error) {
       throw this.translate(request, error);
     }
@@ -95,14 +93,8 @@ export class ResilientHttpClient {
   private async attempt(request: HttpRequest, signal: AbortSignal): Promise<Outcome> {
     const init: RequestInit = { method: request.method, signal, headers: { ...request.headers } };
     if (request.body !== undefined) init.body = request.body;
-    let answer: HttpAnswer;
-    try {
-      const response = await this.fetchImpl(request.url, init);
-      answer = { status: response.status, headers: response.headers, text: await response.text() };
-    } catch (error) {
-      throw request.idempotent === false ? new NotRetried(error) : error;
-    }
-    return this.classify(answer);
+    const response = await this.fetchImpl(request.url, init);
+    return this.classify({ status: response.status, headers: response.headers, text: await response.text() });
   }
 
   private classify(answer: HttpAnswer): Outcome {
@@ -123,12 +115,9 @@ export class ResilientHttpClient {
         error,
       );
     }
-    if (error instanceof NotRetried) {
-      return this.unavailable(
-        request,
-        `the call failed and was not retried because it may have been applied (${describe(error.cause)}); check before repeating it`,
-        error.cause,
-      );
+    if (request.idempotent === false && !(error instanceof RetryableStatusError)) {
+      const why = `the call failed and was not retried because it may have been applied (${describe(error)}); check before repeating it`;
+      return this.unavailable(request, why, error);
     }
     return this.unavailable(
       request,
