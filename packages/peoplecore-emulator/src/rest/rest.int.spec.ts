@@ -8,7 +8,7 @@ describe('emulated AAM REST', () => {
   const get = async (path: string, bearer = token) => {
     const response = await fetch(`${test.emulator.url}${path}`, { headers: restHeaders(bearer) });
 
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, body: await response.json() };
   };
   const post = async (body: unknown) => {
     const response = await fetch(`${test.emulator.url}/v1/segments`, {
