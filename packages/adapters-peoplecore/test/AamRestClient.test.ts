@@ -36,8 +36,10 @@ afterEach(async () => {
 async function aam(route: (request: SeenRequest, url: URL) => [number, unknown]) {
   const server = await startFakeHttp((request, response) => {
     const url = new URL(request.url, 'http://x');
-    if (url.pathname === '/ims/token/v3')
-      return json(response, 200, { access_token: 'tok', token_type: 'bearer', expires_in: 3600 });
+    if (url.pathname === '/ims/token/v3') {
+      json(response, 200, { access_token: 'tok', token_type: 'bearer', expires_in: 3600 });
+      return;
+    }
     const [status, body] = route(request, url);
     json(response, status, body);
   });

@@ -37,7 +37,7 @@ describe('AamUploadSink', () => {
 
   it('should write split gzip .sync files and their control file only on finish', async () => {
     const session = await sink.begin(target, 'upload-1');
-    const ids = Array.from({ length: 9000 }, (_, i) => `${String(i).padStart(38, '0')}`);
+    const ids = Array.from({ length: 9000 }, (_, i) => String(i).padStart(38, '0'));
     for (let start = 0; start < ids.length; start += 1000) await session.add(ids.slice(start, start + 1000));
 
     expect((await storage.list('inbound/date=')).filter((o) => o.key.endsWith('.info'))).toEqual([]);

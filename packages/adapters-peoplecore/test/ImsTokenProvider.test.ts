@@ -19,7 +19,9 @@ async function ims(answer: (count: number) => [number, unknown], now: () => numb
   const server = await startFakeHttp((_request, response) => {
     count += 1;
     const [status, body] = answer(count);
-    setTimeout(() => json(response, status, body), 20);
+    setTimeout(() => {
+      json(response, status, body);
+    }, 20);
   });
   close = server.close;
   const provider = new ImsTokenProvider(

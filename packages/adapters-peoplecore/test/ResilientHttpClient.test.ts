@@ -29,8 +29,14 @@ describe('ResilientHttpClient', () => {
     let calls = 0;
     const server = await serve((_request, response) => {
       calls += 1;
-      if (calls === 1) return json(response, 429, { message: 'slow down' }, { 'retry-after': '1' });
-      if (calls === 2) return json(response, 503, { message: 'busy' }, { 'retry-after': '0' });
+      if (calls === 1) {
+        json(response, 429, { message: 'slow down' }, { 'retry-after': '1' });
+        return;
+      }
+      if (calls === 2) {
+        json(response, 503, { message: 'busy' }, { 'retry-after': '0' });
+        return;
+      }
       json(response, 200, { ok: true });
     });
     const client = new ResilientHttpClient('Fake', fastSettings({ breakerThreshold: 1, retries: 0 }));
@@ -47,7 +53,10 @@ describe('ResilientHttpClient', () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const server = await serve((request, response) => {
-      if (random() < 0.2) return json(response, random() < 0.5 ? 500 : 429, { message: 'injected' });
+      if (random() < 0.2) {
+        json(response, random() < 0.5 ? 500 : 429, { message: 'injected' });
+        return;
+      }
       json(response, 200, { echo: request.url });
     });
     const client = new ResilientHttpClient('Fake', fastSettings());
@@ -56,7 +65,7 @@ describe('ResilientHttpClient', () => {
       Array.from({ length: 150 }, (_, i) => client.send(get(server.url, `/item/${i}`))),
     );
 
-    expect(answers.map((answer) => JSON.parse(answer.text).echo)).toEqual(
+    expect(answers.map((answer) => (JSON.parse(answer.text) as { echo: string }).echo)).toEqual(
       Array.from({ length: 150 }, (_, i) => `/item/${i}`),
     );
     expect(server.seen.length).toBeGreaterThan(150);
@@ -81,7 +90,9 @@ describe('ResilientHttpClient', () => {
   });
 
   it('should open the circuit after consecutive failures and stop calling the service', async () => {
-    const server = await serve((_request, response) => json(response, 500, { message: 'down' }));
+    const server = await serve((_request, response) => {
+      json(response, 500, { message: 'down' });
+    });
     const client = new ResilientHttpClient('Fake', fastSettings({ retries: 1, breakerThreshold: 3 }));
 
     const first: unknown = await client.send(get(server.url)).catch((caught: unknown) => caught);
@@ -97,7 +108,9 @@ describe('ResilientHttpClient', () => {
   });
 
   it('should hand 4xx answers back to the caller unretried', async () => {
-    const server = await serve((_request, response) => json(response, 404, { message: 'nope' }));
+    const server = await serve((_request, response) => {
+      json(response, 404, { message: 'nope' });
+    });
     const client = new ResilientHttpClient('Fake', fastSettings());
 
     expect((await client.send(get(server.url))).status).toBe(404);
