@@ -34,7 +34,10 @@ export async function readDelivery(dir: string, delivery: DeliveryResult): Promi
     }
     const mismatch = verifyAgainstControl(entry, stored, countLines(content));
     if (mismatch !== null) return { lines, mismatch };
-    const texts = content.toString('utf8').split('\n').filter((text) => text !== '');
+    const texts = content
+      .toString('utf8')
+      .split('\n')
+      .filter((text) => text !== '');
     for (const [number, text] of texts.entries()) {
       const parsed = parseOutboundLine(text, number + 1);
       if (!parsed.ok) return { lines, mismatch: parsed.reason };

@@ -30,12 +30,17 @@ export async function writeInbound(
     await appendFile(pathOf(chunk.fileName), chunk.bytes);
   }
   const first = set.files[0]?.FileName;
-  if (rawLines.length > 0 && first !== undefined) await appendFile(pathOf(first), rawLines.map((line) => `${line}\n`).join(''));
+  if (rawLines.length > 0 && first !== undefined)
+    await appendFile(pathOf(first), rawLines.map((line) => `${line}\n`).join(''));
 
   const files = [];
   for (const entry of set.files) {
     const bytes = await readFile(pathOf(entry.FileName));
-    files.push({ name: entry.FileName, bytes, lineCount: options.gzip === true ? entry.FileLineCount : countLines(bytes) });
+    files.push({
+      name: entry.FileName,
+      bytes,
+      lineCount: options.gzip === true ? entry.FileLineCount : countLines(bytes),
+    });
   }
   const control = buildControlFile(set.deliveryName, files);
   await writeFile(pathOf(control.name), control.text);

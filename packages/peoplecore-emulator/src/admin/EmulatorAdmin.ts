@@ -87,16 +87,31 @@ export class EmulatorAdmin {
       orgId: org.orgId,
       pid: org.pid,
       dataSources: [...org.dataSources.values()].map(({ dataSourceId, name }) => ({ dataSourceId, name })),
-      destinations: [...org.destinations.values()].map(({ destinationId, dataSourceId, name }) => ({ destinationId, dataSourceId, name })),
-      segments: [...org.segments.values()].map(({ sid, name, dataSourceId }) => ({ sid, name, dataSourceId, members: count(sid) })),
-      traits: [...org.traits.values()].map(({ sid, name, dataSourceId }) => ({ sid, name, dataSourceId, members: count(sid) })),
+      destinations: [...org.destinations.values()].map(({ destinationId, dataSourceId, name }) => ({
+        destinationId,
+        dataSourceId,
+        name,
+      })),
+      segments: [...org.segments.values()].map(({ sid, name, dataSourceId }) => ({
+        sid,
+        name,
+        dataSourceId,
+        members: count(sid),
+      })),
+      traits: [...org.traits.values()].map(({ sid, name, dataSourceId }) => ({
+        sid,
+        name,
+        dataSourceId,
+        members: count(sid),
+      })),
     }));
 
     return { orgs, faults: this.context.faults.settings, faultCounters: { ...this.context.faults.counters } };
   }
 
   private existing(sid: number): number {
-    if (this.context.catalog.findItem(sid) === null) throw EmulatorError.notFound(`no segment or trait has the SID ${sid}`);
+    if (this.context.catalog.findItem(sid) === null)
+      throw EmulatorError.notFound(`no segment or trait has the SID ${sid}`);
 
     return sid;
   }

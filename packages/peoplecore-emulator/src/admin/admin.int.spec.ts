@@ -7,14 +7,19 @@ describe('admin endpoints', () => {
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${test.emulator.url}${path}`, {
       method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     });
 
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
   beforeAll(async () => {
-    test = await startTestEmulator({ seed: 3, population: { size: 60, segments: [{ name: 'S', source: 'crmId', size: 10 }] } });
+    test = await startTestEmulator({
+      seed: 3,
+      population: { size: 60, segments: [{ name: 'S', source: 'crmId', size: 10 }] },
+    });
   });
   afterAll(() => test.stop());
 
@@ -22,12 +27,21 @@ describe('admin endpoints', () => {
     const { body } = await call('GET', '/emulator/population');
 
     expect(body).toMatchObject({ seed: 3, people: 60, campaignSize: 48 });
-    expect(body['segments']).toMatchObject([{ sid: 20001, members: 10, inCampaign: 9, outsiders: 1, malformed: 0 }]);
-    expect(body['dataSources']).toEqual(expect.arrayContaining([expect.objectContaining({ encryption: expect.objectContaining({ algorithm: 'aes-256-cbc' }) })]));
+    expect(body['segments']).toMatchObject([
+      { sid: 20001, members: 10, inCampaign: 9, outsiders: 1, malformed: 0 },
+    ]);
+    expect(body['dataSources']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ encryption: expect.objectContaining({ algorithm: 'aes-256-cbc' }) }),
+      ]),
+    );
   });
 
   it('should change membership, deliver and show the state', async () => {
-    const added = await call('POST', '/emulator/segments/20001/members', { add: ['CRM-X', 'CRM-Y'], remove: ['CRM-Y'] });
+    const added = await call('POST', '/emulator/segments/20001/members', {
+      add: ['CRM-X', 'CRM-Y'],
+      remove: ['CRM-Y'],
+    });
     const replaced = await call('PUT', '/emulator/segments/20001/members', { userIds: ['A1', 'A2', 'A3'] });
     const members = await call('GET', '/emulator/segments/20001/members');
     const delivery = await call('POST', '/emulator/deliveries', { destinationId: 5104, mode: 'full' });
@@ -43,14 +57,22 @@ describe('admin endpoints', () => {
   it('should answer 404 for an unknown SID or destination and 400 for a bad body', async () => {
     expect((await call('GET', '/emulator/segments/1/members')).status).toBe(404);
     expect((await call('POST', '/emulator/deliveries', { destinationId: 1 })).status).toBe(404);
-    expect((await call('POST', '/emulator/deliveries', { destinationId: 5104, mode: 'sometimes' })).status).toBe(400);
+    expect(
+      (await call('POST', '/emulator/deliveries', { destinationId: 5104, mode: 'sometimes' })).status,
+    ).toBe(400);
   });
 
   it('should mint tokens the REST API accepts or refuses as asked', async () => {
     const good = (await call('POST', '/emulator/tokens', {})).body['access_token'] as string;
-    const expired = (await call('POST', '/emulator/tokens', { lifetimeSeconds: -1 })).body['access_token'] as string;
+    const expired = (await call('POST', '/emulator/tokens', { lifetimeSeconds: -1 })).body[
+      'access_token'
+    ] as string;
     const status = async (token: string) =>
-      (await fetch(`${test.emulator.url}/v1/datasources`, { headers: { authorization: `Bearer ${token}`, 'x-api-key': 'audience-bridge' } })).status;
+      (
+        await fetch(`${test.emulator.url}/v1/datasources`, {
+          headers: { authorization: `Bearer ${token}`, 'x-api-key': 'audience-bridge' },
+        })
+      ).status;
 
     expect(await status(good)).toBe(200);
     expect(await status(expired)).toBe(401);

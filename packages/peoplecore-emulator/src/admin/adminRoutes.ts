@@ -15,11 +15,18 @@ const deliverBodySchema = z.strictObject({
 });
 
 const sidParamsSchema = z.object({ sid: z.coerce.number().int().positive() });
-const changeBodySchema = z.strictObject({ add: z.array(z.string().min(1)).default([]), remove: z.array(z.string().min(1)).default([]) });
+const changeBodySchema = z.strictObject({
+  add: z.array(z.string().min(1)).default([]),
+  remove: z.array(z.string().min(1)).default([]),
+});
 const setBodySchema = z.strictObject({ userIds: z.array(z.string().min(1)) });
 
 /** The emulator's own endpoints under `/emulator/…`: no auth, never faulted, loopback only. */
-export function adminRoutes(app: FastifyInstance, admin: EmulatorAdmin, mint: (overrides: TokenOverrides) => Promise<string>): void {
+export function adminRoutes(
+  app: FastifyInstance,
+  admin: EmulatorAdmin,
+  mint: (overrides: TokenOverrides) => Promise<string>,
+): void {
   app.get('/emulator/state', () => admin.snapshot());
   app.get('/emulator/population', () => populationSummary(admin.population));
 
@@ -57,7 +64,9 @@ export function adminRoutes(app: FastifyInstance, admin: EmulatorAdmin, mint: (o
   });
 
   app.get('/emulator/faults', () => admin.faults);
-  app.patch('/emulator/faults', (request) => admin.setFaults(faultOptionsSchema.partial().parse(request.body ?? {})));
+  app.patch('/emulator/faults', (request) =>
+    admin.setFaults(faultOptionsSchema.partial().parse(request.body ?? {})),
+  );
   app.post('/emulator/tokens', async (request) => ({
     access_token: await mint(tokenOverridesSchema.parse(request.body ?? {})),
     token_type: 'bearer',

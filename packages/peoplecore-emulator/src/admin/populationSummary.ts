@@ -12,7 +12,10 @@ export function populationSummary(population: Population) {
     orgId: population.orgId,
     people: population.people.length,
     campaignSize: population.campaignSize,
-    dataSources: population.dataSources.map((source) => ({ ...source.shared, destinationId: source.destinationId })),
+    dataSources: population.dataSources.map((source) => ({
+      ...source.shared,
+      destinationId: source.destinationId,
+    })),
     segments: population.segments.map((segment) => {
       const expected = expectedMembers(segment);
 

@@ -10,16 +10,26 @@ export type CreateSegmentResult =
 function refusal(catalog: Catalog, orgId: string, body: CreateSegmentBody): CreateSegmentResult | null {
   const org = catalog.org(orgId);
   for (const id of [body.dataSourceId, body.mergeRuleDataSourceId]) {
-    if (!org.dataSources.has(id)) return { ok: false, status: 400, message: `data source ${id} does not exist` };
+    if (!org.dataSources.has(id))
+      return { ok: false, status: 400, message: `data source ${id} does not exist` };
   }
   const code = body.integrationCode;
-  const taken = [...org.segments.values()].some((segment) => code !== undefined && segment.integrationCode === code);
+  const taken = [...org.segments.values()].some(
+    (segment) => code !== undefined && segment.integrationCode === code,
+  );
 
-  return taken ? { ok: false, status: 409, message: `a segment already has the integration code ${code}` } : null;
+  return taken
+    ? { ok: false, status: 409, message: `a segment already has the integration code ${code}` }
+    : null;
 }
 
 /** Creates a segment in an organisation, stamped with `time` (Unix ms). */
-export function createSegment(catalog: Catalog, orgId: string, body: CreateSegmentBody, time: number): CreateSegmentResult {
+export function createSegment(
+  catalog: Catalog,
+  orgId: string,
+  body: CreateSegmentBody,
+  time: number,
+): CreateSegmentResult {
   const refused = refusal(catalog, orgId, body);
   if (refused !== null) return refused;
 

@@ -54,7 +54,12 @@ function traitObject(trait: PopulationTrait, pid: number, time: number): AamTrai
  * Puts a population into the catalog of its organisation (data sources, one destination each,
  * traits, segments) and its segments' user IDs into the membership; `time` stamps the objects.
  */
-export function loadPopulation(population: Population, catalog: Catalog, membership: Membership, time: number): void {
+export function loadPopulation(
+  population: Population,
+  catalog: Catalog,
+  membership: Membership,
+  time: number,
+): void {
   const org = catalog.org(population.orgId);
   for (const source of population.dataSources) {
     org.dataSources.set(source.dataSourceId, dataSourceObject(source, org.pid, time));

@@ -68,7 +68,10 @@ export class InboundExchange {
       jobStart,
       jobEnd: new Date(this.context.now()).toISOString(),
     };
-    await this.context.directory.write(ExchangeLayout.receiptKey(deliveryName), `${JSON.stringify(receipt, null, 2)}\n`);
+    await this.context.directory.write(
+      ExchangeLayout.receiptKey(deliveryName),
+      `${JSON.stringify(receipt, null, 2)}\n`,
+    );
 
     return receipt;
   }

@@ -1,4 +1,8 @@
-import { buildOutboundDelivery, controlFileName, ExchangeLayout } from '@audience-bridge/adapters-peoplecore/formats';
+import {
+  buildOutboundDelivery,
+  controlFileName,
+  ExchangeLayout,
+} from '@audience-bridge/adapters-peoplecore/formats';
 
 import type { Catalog } from '../catalog/Catalog.js';
 import { applyFileFaults } from '../faults/applyFileFaults.js';
@@ -33,7 +37,10 @@ export class OutboundExchange {
 
   async deliver(destinationId: number, request: DeliverRequest): Promise<DeliveryResult> {
     const found = this.context.catalog.findDestination(destinationId);
-    if (found === null) throw EmulatorError.notFound(`destination ${destinationId} does not exist; list them at /emulator/state`);
+    if (found === null)
+      throw EmulatorError.notFound(
+        `destination ${destinationId} does not exist; list them at /emulator/state`,
+      );
 
     const sids = found.org
       .segmentsOf(found.destination)
@@ -55,7 +62,11 @@ export class OutboundExchange {
       },
       lines,
     );
-    const faulted = applyFileFaults(delivery, this.context.faults.nextDelivery(request.faults), this.context.random);
+    const faulted = applyFileFaults(
+      delivery,
+      this.context.faults.nextDelivery(request.faults),
+      this.context.random,
+    );
     const fileKeys = await this.writeFiles(destinationId, faulted.files);
     const controlKey = ExchangeLayout.outboundKey(destinationId, controlFileName(delivery.deliveryName));
     await this.context.directory.write(controlKey, faulted.control.text);
@@ -73,7 +84,10 @@ export class OutboundExchange {
     };
   }
 
-  private async writeFiles(destinationId: number, files: readonly { name: string; bytes: Buffer }[]): Promise<string[]> {
+  private async writeFiles(
+    destinationId: number,
+    files: readonly { name: string; bytes: Buffer }[],
+  ): Promise<string[]> {
     const keys: string[] = [];
     for (const file of files) {
       const key = ExchangeLayout.outboundKey(destinationId, file.name);

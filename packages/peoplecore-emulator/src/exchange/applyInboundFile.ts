@@ -40,10 +40,17 @@ function sidsOfSource(target: InboundTarget): number[] {
   return items.filter((item) => item.dataSourceId === target.dataSource.dataSourceId).map((item) => item.sid);
 }
 
-function applyLine(line: InboundLine, overwrite: boolean, target: InboundTarget, counters: ReceiptCounters): void {
+function applyLine(
+  line: InboundLine,
+  overwrite: boolean,
+  target: InboundTarget,
+  counters: ReceiptCounters,
+): void {
   const added = usableSids(line.traits, target, counters);
   // `.overwrite` replaces the user's memberships in this data source; AAM ignores d_unsid there.
-  const removed = overwrite ? sidsOfSource(target).filter((sid) => !added.includes(sid)) : usableSids(line.removed, target, counters);
+  const removed = overwrite
+    ? sidsOfSource(target).filter((sid) => !added.includes(sid))
+    : usableSids(line.removed, target, counters);
   let changes = 0;
   for (const sid of added) changes += target.membership.add(sid, [line.userId]);
   counters.realizedTraits += changes;

@@ -22,25 +22,50 @@ describe('inbound ingestion', () => {
     const token = await test.emulator.mintToken();
     const response = await fetch(`${test.emulator.url}/v1/segments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'x-api-key': 'audience-bridge', 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Campaign export', segmentRule: '10002T', folderId: 0, dataSourceId: AES_DPID, mergeRuleDataSourceId: AES_DPID }),
+      headers: {
+        authorization: `Bearer ${token}`,
+        'x-api-key': 'audience-bridge',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'Campaign export',
+        segmentRule: '10002T',
+        folderId: 0,
+        dataSourceId: AES_DPID,
+        mergeRuleDataSourceId: AES_DPID,
+      }),
     });
     exportSid = ((await response.json()) as { sid: number }).sid;
   });
   afterAll(() => test.stop());
 
   it('should bring an exported population back in the next outbound delivery (round trip)', async () => {
-    const source = test.emulator.population.dataSources.find((candidate) => candidate.dataSourceId === AES_DPID)!;
+    const source = test.emulator.population.dataSources.find(
+      (candidate) => candidate.dataSourceId === AES_DPID,
+    )!;
     const exported = test.emulator.population.people.slice(10, 60).map((person) => userIdFor(person, source));
-    const name = await writeInbound(test.dir, { dpid: AES_DPID, timestampSec: T0, gzip: true }, exported.map((id) => [id, [String(exportSid)]]));
+    const name = await writeInbound(
+      test.dir,
+      { dpid: AES_DPID, timestampSec: T0, gzip: true },
+      exported.map((id) => [id, [String(exportSid)]]),
+    );
 
     const receipts = await test.emulator.admin.ingest();
     const delivery = await test.emulator.admin.deliver(source.destinationId, { mode: 'full' });
     const read = await readDelivery(test.dir, delivery);
-    const stored = parseInboundReceipt(await readFile(join(test.dir, ExchangeLayout.receiptKey(name)), 'utf8'));
+    const stored = parseInboundReceipt(
+      await readFile(join(test.dir, ExchangeLayout.receiptKey(name)), 'utf8'),
+    );
 
     expect(receipts).toHaveLength(1);
-    expect(stored).toMatchObject({ deliveryName: name, status: 'processed', recordsReceived: 50, recordsProcessed: 50, formatErrors: 0, realizedTraits: 50 });
+    expect(stored).toMatchObject({
+      deliveryName: name,
+      status: 'processed',
+      recordsReceived: 50,
+      recordsProcessed: 50,
+      formatErrors: 0,
+      realizedTraits: 50,
+    });
     expect(membersIn(read.lines, exportSid).sort()).toEqual([...exported].sort());
   });
 
@@ -55,21 +80,41 @@ describe('inbound ingestion', () => {
     const ecid = test.emulator.population.people[0]!.ecid;
     const lines = ['no-tab-here', `12345\td_sid=${visitorSid}`, `${ecid}\td_sid=${exportSid}`];
 
-    await writeInbound(test.dir, { dpid: VISITOR_DPID, timestampSec: T0 + 1 }, [[ecid, [String(visitorSid)]]], lines);
+    await writeInbound(
+      test.dir,
+      { dpid: VISITOR_DPID, timestampSec: T0 + 1 },
+      [[ecid, [String(visitorSid)]]],
+      lines,
+    );
     const [receipt] = await test.emulator.admin.ingest();
 
-    expect(receipt).toMatchObject({ status: 'processed', recordsReceived: 4, formatErrors: 1, invalidIds: 1, recordsProcessed: 2, traitsFailedValidation: 1, noTraitRealized: 1 });
+    expect(receipt).toMatchObject({
+      status: 'processed',
+      recordsReceived: 4,
+      formatErrors: 1,
+      invalidIds: 1,
+      recordsProcessed: 2,
+      traitsFailedValidation: 1,
+      noTraitRealized: 1,
+    });
   });
 
   it('should remove with d_unsid and replace with overwrite', async () => {
     const [kept, removed] = test.emulator.admin.members(exportSid);
     const lines = [`${removed}\td_unsid=${exportSid}`];
-    await writeInbound(test.dir, { dpid: AES_DPID, timestampSec: T0 + 2 }, [[kept!, [String(exportSid)]]], lines);
+    await writeInbound(
+      test.dir,
+      { dpid: AES_DPID, timestampSec: T0 + 2 },
+      [[kept!, [String(exportSid)]]],
+      lines,
+    );
     await test.emulator.admin.ingest();
     const afterRemove = test.emulator.admin.members(exportSid);
 
     const otherSid = test.emulator.population.segments[1]!.sid;
-    await writeInbound(test.dir, { dpid: AES_DPID, timestampSec: T0 + 3, mode: 'overwrite' }, [[kept!, [String(otherSid)]]]);
+    await writeInbound(test.dir, { dpid: AES_DPID, timestampSec: T0 + 3, mode: 'overwrite' }, [
+      [kept!, [String(otherSid)]],
+    ]);
     await test.emulator.admin.ingest();
 
     expect(afterRemove).not.toContain(removed);
@@ -79,7 +124,9 @@ describe('inbound ingestion', () => {
 
   it('should refuse a delivery whose files do not match the control file, applying nothing', async () => {
     const newcomer = 'f'.repeat(32);
-    const name = await writeInbound(test.dir, { dpid: AES_DPID, timestampSec: T0 + 4 }, [[newcomer, [String(exportSid)]]]);
+    const name = await writeInbound(test.dir, { dpid: AES_DPID, timestampSec: T0 + 4 }, [
+      [newcomer, [String(exportSid)]],
+    ]);
     const file = join(test.dir, ExchangeLayout.inboundKey(new Date((T0 + 4) * 1000), `${name}.sync.1`));
     await writeFile(file, (await readFile(file, 'utf8')).replace(newcomer, 'e'.repeat(32)));
 

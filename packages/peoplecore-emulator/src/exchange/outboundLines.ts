@@ -4,7 +4,10 @@ import type { OutboundLine } from '@audience-bridge/adapters-peoplecore/formats'
 export type MembershipView = Map<string, readonly string[]>;
 
 /** Every user of the given segments with the segments they are in; segment order follows `sids`. */
-export function membershipView(sids: readonly number[], membersOf: (sid: number) => readonly string[]): MembershipView {
+export function membershipView(
+  sids: readonly number[],
+  membersOf: (sid: number) => readonly string[],
+): MembershipView {
   const view = new Map<string, string[]>();
   for (const sid of sids) {
     for (const userId of membersOf(sid)) {

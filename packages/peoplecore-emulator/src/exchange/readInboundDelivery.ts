@@ -18,7 +18,8 @@ export interface InboundFile {
 }
 
 /** The files of a delivery once its control file vouched for every one, or why it is refused. */
-export type InboundRead = { readonly ok: true; readonly files: InboundFile[] } | { readonly ok: false; readonly reason: string };
+export type InboundRead =
+  { readonly ok: true; readonly files: InboundFile[] } | { readonly ok: false; readonly reason: string };
 
 function uncompressed(bytes: Buffer, gzip: boolean): Buffer | null {
   if (!gzip) return bytes;
@@ -34,7 +35,11 @@ interface StoredFile {
   readonly stored: Buffer;
 }
 
-async function readOne(directory: ExchangeDirectory, folder: string, entry: { FileName: string }): Promise<StoredFile | string> {
+async function readOne(
+  directory: ExchangeDirectory,
+  folder: string,
+  entry: { FileName: string },
+): Promise<StoredFile | string> {
   const parts = parseInboundFileName(entry.FileName);
   if (parts === null) return `${entry.FileName} is not an inbound file name`;
   const bytes = await directory.read(`${folder}${entry.FileName}`);
@@ -49,7 +54,11 @@ async function readOne(directory: ExchangeDirectory, folder: string, entry: { Fi
  * Reads an inbound delivery from its `.info` control file and checks every listed file's size, md5
  * and line count; one mismatch refuses the whole delivery, so nothing of it is applied.
  */
-export async function readInboundDelivery(directory: ExchangeDirectory, folder: string, deliveryName: string): Promise<InboundRead> {
+export async function readInboundDelivery(
+  directory: ExchangeDirectory,
+  folder: string,
+  deliveryName: string,
+): Promise<InboundRead> {
   const text = await directory.read(`${folder}${deliveryName}.info`);
   if (text === null) return { ok: false, reason: 'the control file is missing' };
   const control = parseControlFile(text.toString('utf8'));

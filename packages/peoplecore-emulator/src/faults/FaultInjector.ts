@@ -18,7 +18,14 @@ export interface FaultCounters {
 export class FaultInjector {
   private current: FaultSettings;
   private readonly random: SeededRandom;
-  readonly counters: FaultCounters = { calls: 0, errors: 0, throttled: 0, dropped: 0, delayed: 0, fileFaults: 0 };
+  readonly counters: FaultCounters = {
+    calls: 0,
+    errors: 0,
+    throttled: 0,
+    dropped: 0,
+    delayed: 0,
+    fileFaults: 0,
+  };
 
   constructor(seed: number, options: FaultOptions = {}) {
     this.current = faultOptionsSchema.parse(options);
@@ -39,7 +46,10 @@ export class FaultInjector {
   /** Milliseconds to hold the next call: the latency, a jitter, and now and then a spike. */
   delayMs(): number {
     const { latencyMs, jitterMs, spikeRate, spikeMs } = this.current;
-    const delay = latencyMs + (jitterMs > 0 ? this.random.nextInt(jitterMs + 1) : 0) + (this.random.chance(spikeRate) ? spikeMs : 0);
+    const delay =
+      latencyMs +
+      (jitterMs > 0 ? this.random.nextInt(jitterMs + 1) : 0) +
+      (this.random.chance(spikeRate) ? spikeMs : 0);
     if (delay > 0) this.counters.delayed += 1;
 
     return delay;

@@ -47,7 +47,11 @@ function lyingControl(delivery: OutboundDelivery, random: SeededRandom): Control
  * Applies file faults to a delivery whose control file was already computed from the true bytes:
  * the first data file is cut in half or has bytes flipped, or the control file lies about it.
  */
-export function applyFileFaults(delivery: OutboundDelivery, faults: readonly FileFault[], random: SeededRandom): FaultedDelivery {
+export function applyFileFaults(
+  delivery: OutboundDelivery,
+  faults: readonly FileFault[],
+  random: SeededRandom,
+): FaultedDelivery {
   const files = delivery.files.map((file) => ({ name: file.name, bytes: file.bytes }));
   const applied: FileFault[] = [];
   const first = files[0];

@@ -25,7 +25,9 @@ export function faultHook(app: FastifyInstance, faults: FaultInjector): void {
       return reply;
     }
     if (fault === 'error') {
-      return reply.code(500).send({ code: 'internal_error', message: 'injected fault: internal server error' });
+      return reply
+        .code(500)
+        .send({ code: 'internal_error', message: 'injected fault: internal server error' });
     }
     if (fault === 'throttle') {
       return reply

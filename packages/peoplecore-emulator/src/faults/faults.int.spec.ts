@@ -17,13 +17,17 @@ async function outcomes(url: string): Promise<(number | 'dropped')[]> {
   return results;
 }
 
-const share = (results: readonly unknown[], value: unknown): number => results.filter((result) => result === value).length / results.length;
+const share = (results: readonly unknown[], value: unknown): number =>
+  results.filter((result) => result === value).length / results.length;
 
 describe('fault injection', () => {
   let test: TestEmulator;
 
   beforeAll(async () => {
-    test = await startTestEmulator({ seed: 5, faults: { errorRate: 0.2, throttleRate: 0.1, retryAfterSeconds: 3 } });
+    test = await startTestEmulator({
+      seed: 5,
+      faults: { errorRate: 0.2, throttleRate: 0.1, retryAfterSeconds: 3 },
+    });
   });
   afterAll(() => test.stop());
 
@@ -93,7 +97,8 @@ describe('fault injection', () => {
     const destination = test.emulator.population.dataSources[0]!.destinationId;
 
     const deliveries = [];
-    for (let index = 0; index < 40; index++) deliveries.push(await test.emulator.admin.deliver(destination, { mode: 'full' }));
+    for (let index = 0; index < 40; index++)
+      deliveries.push(await test.emulator.admin.deliver(destination, { mode: 'full' }));
     const truncated = deliveries.filter((delivery) => delivery.faults.includes('truncate')).length;
 
     expect(truncated).toBeGreaterThan(10);

@@ -11,7 +11,8 @@ export interface TokenPrincipal {
 }
 
 /** A verified principal, or why the token is refused. */
-export type VerifyResult = { readonly ok: true; readonly principal: TokenPrincipal } | { readonly ok: false; readonly reason: string };
+export type VerifyResult =
+  { readonly ok: true; readonly principal: TokenPrincipal } | { readonly ok: false; readonly reason: string };
 
 function claimString(payload: Record<string, unknown>, name: string): string | null {
   const value = payload[name];

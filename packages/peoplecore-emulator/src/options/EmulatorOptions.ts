@@ -10,7 +10,10 @@ export const exchangeOptionsSchema = z.strictObject({
   gzip: z.boolean().default(false),
   maxLinesPerFile: z.int().min(1).default(100_000),
   /** The transport prefix of outbound file names. */
-  syncType: z.string().regex(/^[A-Za-z0-9]+$/).default('S3'),
+  syncType: z
+    .string()
+    .regex(/^[A-Za-z0-9]+$/)
+    .default('S3'),
   /** Reads inbound deliveries every so many milliseconds; 0 reads them only when asked. */
   ingestIntervalMs: z.int().min(0).default(0),
 });

@@ -18,8 +18,32 @@ export interface Person {
   readonly inCampaign: boolean;
 }
 
-const firstNames = ['Alice', 'Bruno', 'Chloe', 'David', 'Emma', 'Farid', 'Giulia', 'Hugo', 'Ines', 'Jonas', 'Kenza', 'Liam'];
-const lastNames = ['Martin', 'Bernard', 'Dubois', 'Rossi', 'Novak', 'Garcia', 'Okafor', 'Lindqvist', 'Moreau', 'Tanaka'];
+const firstNames = [
+  'Alice',
+  'Bruno',
+  'Chloe',
+  'David',
+  'Emma',
+  'Farid',
+  'Giulia',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kenza',
+  'Liam',
+];
+const lastNames = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Rossi',
+  'Novak',
+  'Garcia',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Tanaka',
+];
 const domains = ['example.com', 'example.org', 'example.net'];
 
 // An odd multiplier modulo 10^7 visits every 7-digit suffix once, so phone numbers never repeat.
@@ -41,7 +65,12 @@ function emailFor(random: SeededRandom, first: string, last: string, index: numb
 }
 
 /** Draws one person; `phoneOffset` is fixed per population so that phones stay unique. */
-export function generatePerson(random: SeededRandom, index: number, inCampaign: boolean, phoneOffset: number): Person {
+export function generatePerson(
+  random: SeededRandom,
+  index: number,
+  inCampaign: boolean,
+  phoneOffset: number,
+): Person {
   const firstName = random.pick(firstNames);
   const lastName = random.pick(lastNames);
 

@@ -68,7 +68,10 @@ function encryptionOf(kind: SourceKind, aes: { key: string; iv: string }): Encry
 }
 
 /** The population's data source of one kind, with the given AES key and IV for the encrypted one. */
-export function populationDataSource(kind: SourceKind, aes: { key: string; iv: string }): PopulationDataSource {
+export function populationDataSource(
+  kind: SourceKind,
+  aes: { key: string; iv: string },
+): PopulationDataSource {
   const definition = definitions[kind];
   const destinationId = definition.dataSourceId + DESTINATION_OFFSET;
   const shared: SharedDataSource = {

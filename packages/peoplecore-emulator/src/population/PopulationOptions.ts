@@ -19,7 +19,8 @@ export const segmentSpecSchema = z.strictObject({
 
 export type SegmentSpec = z.output<typeof segmentSpecSchema>;
 
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes} bytes as lower-case hex`);
+const hex = (bytes: number) =>
+  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `${bytes} bytes as lower-case hex`);
 
 const defaultSegments: z.input<typeof segmentSpecSchema>[] = [
   { name: 'Recent visitors', source: 'visitor', size: 120 },
@@ -65,9 +66,15 @@ export function outsidersOf(segment: SegmentSpec, size: number, campaign: number
   return segment.outsiders ?? Math.min(Math.ceil(segment.size / 10), size - campaign);
 }
 
-function segmentProblem(segment: SegmentSpec, outsiders: number, campaign: number, size: number): string | null {
+function segmentProblem(
+  segment: SegmentSpec,
+  outsiders: number,
+  campaign: number,
+  size: number,
+): string | null {
   if (outsiders > segment.size) return `${outsiders} outsiders do not fit a segment of ${segment.size}`;
-  if (outsiders > size - campaign) return `${outsiders} outsiders wanted, only ${size - campaign} people are outside the campaign base`;
+  if (outsiders > size - campaign)
+    return `${outsiders} outsiders wanted, only ${size - campaign} people are outside the campaign base`;
   if (segment.size - outsiders > campaign) {
     return `${segment.size - outsiders} campaign members wanted, the campaign base has ${campaign} people`;
   }

@@ -1,4 +1,11 @@
-import { decryptAesCbcBatch, isVisitorId, normaliseEmail, normalisePhone, sha256Hex, type Encryption } from '@audience-bridge/domain';
+import {
+  decryptAesCbcBatch,
+  isVisitorId,
+  normaliseEmail,
+  normalisePhone,
+  sha256Hex,
+  type Encryption,
+} from '@audience-bridge/domain';
 import { describe, expect, it } from 'vitest';
 
 import { campaignProfiles } from './campaignProfiles.js';
@@ -66,7 +73,10 @@ describe('generatePopulation', () => {
 
     const [cipher] = expectedMembers(encrypted!).userIds;
     const [digest] = expectedMembers(hashed!).userIds;
-    const [plain] = decryptAesCbcBatch([cipher!], encrypted!.source.shared.encryption as Extract<Encryption, { key: string }>);
+    const [plain] = decryptAesCbcBatch(
+      [cipher!],
+      encrypted!.source.shared.encryption as Extract<Encryption, { key: string }>,
+    );
 
     expect(cipher).toMatch(/^[0-9a-f]+$/);
     expect(plain).toEqual({ ok: true, value: normaliseEmail(person!.email) });
@@ -84,7 +94,12 @@ describe('generatePopulation', () => {
   });
 
   it('should refuse segments that cannot be drawn', () => {
-    const tooBig = () => generatePopulation({ size: 10, campaignShare: 0.5, segments: [{ name: 'x', source: 'visitor', size: 9, outsiders: 1 }] });
+    const tooBig = () =>
+      generatePopulation({
+        size: 10,
+        campaignShare: 0.5,
+        segments: [{ name: 'x', source: 'visitor', size: 9, outsiders: 1 }],
+      });
 
     expect(tooBig).toThrow(/campaign base has 5 people/);
   });

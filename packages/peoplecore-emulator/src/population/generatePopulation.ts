@@ -20,7 +20,9 @@ function generatePeople(settings: PopulationSettings, campaign: number): Person[
   const random = SeededRandom.forLabel(settings.seed, 'people');
   const phoneOffset = random.nextInt(10_000_000);
 
-  return Array.from({ length: settings.size }, (_, index) => generatePerson(random, index, index < campaign, phoneOffset));
+  return Array.from({ length: settings.size }, (_, index) =>
+    generatePerson(random, index, index < campaign, phoneOffset),
+  );
 }
 
 function generateSegment(
@@ -48,16 +50,14 @@ function generateSegment(
 }
 
 function traitsOf(sources: readonly PopulationDataSource[]): PopulationTrait[] {
-  const onboarded = sources.map(
-    (source): PopulationTrait => ({
-      sid: source.traitSid,
-      name: `${source.name}: onboarded`,
-      integrationCode: `emulator-trait-${source.traitSid}`,
-      dataSourceId: source.dataSourceId,
-      traitType: 'ON_BOARDED_TRAIT',
-      traitRule: '',
-    }),
-  );
+  const onboarded = sources.map((source): PopulationTrait => ({
+    sid: source.traitSid,
+    name: `${source.name}: onboarded`,
+    integrationCode: `emulator-trait-${source.traitSid}`,
+    dataSourceId: source.dataSourceId,
+    traitType: 'ON_BOARDED_TRAIT',
+    traitRule: '',
+  }));
   const visitor = sources[0];
   const ruleBased: PopulationTrait[] =
     visitor === undefined

@@ -10,7 +10,11 @@ import type { PopulationDataSource } from './PopulationDataSource.js';
  * the emulator is the oracle that the campaign side's decryption is tested against.
  */
 function encryptHex(plaintext: string, encryption: Extract<Encryption, { key: string }>): string {
-  const cipher = createCipheriv(encryption.algorithm, Buffer.from(encryption.key, 'hex'), Buffer.from(encryption.iv, 'hex'));
+  const cipher = createCipheriv(
+    encryption.algorithm,
+    Buffer.from(encryption.key, 'hex'),
+    Buffer.from(encryption.iv, 'hex'),
+  );
 
   return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]).toString('hex');
 }

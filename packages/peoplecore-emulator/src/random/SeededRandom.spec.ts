@@ -16,7 +16,9 @@ describe('SeededRandom', () => {
     const people = SeededRandom.forLabel(7, 'people');
     const faults = SeededRandom.forLabel(7, 'faults');
 
-    const same = Array.from({ length: 20 }, () => people.nextUint32() === faults.nextUint32()).filter(Boolean);
+    const same = Array.from({ length: 20 }, () => people.nextUint32() === faults.nextUint32()).filter(
+      Boolean,
+    );
 
     expect(same.length).toBeLessThan(2);
   });

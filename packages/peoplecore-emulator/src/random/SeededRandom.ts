@@ -15,7 +15,8 @@ function mix32(value: number): number {
 /** Folds a label into a seed, so that each purpose draws from its own independent stream. */
 function seedFor(seed: number, label: string): number {
   let h = mix32(seed ^ GOLDEN_GAMMA);
-  for (let index = 0; index < label.length; index++) h = mix32(h ^ Math.imul(label.charCodeAt(index), 0x01000193));
+  for (let index = 0; index < label.length; index++)
+    h = mix32(h ^ Math.imul(label.charCodeAt(index), 0x01000193));
 
   return h;
 }
@@ -70,7 +71,8 @@ export class SeededRandom {
   /** `count` random bytes as lower-case hex. */
   hex(count: number): string {
     let out = '';
-    for (let index = 0; index < count; index++) out += (this.nextUint32() & 0xff).toString(16).padStart(2, '0');
+    for (let index = 0; index < count; index++)
+      out += (this.nextUint32() & 0xff).toString(16).padStart(2, '0');
 
     return out;
   }

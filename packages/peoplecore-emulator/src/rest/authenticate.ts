@@ -33,11 +33,15 @@ export async function authenticate(
   }
   const verified = await verifyAccessToken(token, context.keys, context);
   if (!verified.ok) {
-    await reply.code(401).send({ code: 'unauthorized', message: `the access token is refused: ${verified.reason}` });
+    await reply
+      .code(401)
+      .send({ code: 'unauthorized', message: `the access token is refused: ${verified.reason}` });
     return null;
   }
   if (request.headers['x-api-key'] !== verified.principal.clientId) {
-    await reply.code(403).send({ code: 'forbidden', message: 'x-api-key must be the client id the token was issued to' });
+    await reply
+      .code(403)
+      .send({ code: 'forbidden', message: 'x-api-key must be the client id the token was issued to' });
     return null;
   }
 

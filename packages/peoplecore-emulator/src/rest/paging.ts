@@ -27,5 +27,10 @@ export function pageOf<T>(items: readonly T[], query: unknown): T[] | PagedList<
   const current = page ?? 0;
   const size = pageSize ?? 10;
 
-  return { list: items.slice(current * size, (current + 1) * size), page: current, pageSize: size, total: items.length };
+  return {
+    list: items.slice(current * size, (current + 1) * size),
+    page: current,
+    pageSize: size,
+    total: items.length,
+  };
 }

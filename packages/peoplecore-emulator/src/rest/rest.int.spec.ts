@@ -46,9 +46,23 @@ describe('emulated AAM REST', () => {
     const trait = await get('/v1/traits/10999');
     const source = await get('/v1/datasources/163402');
 
-    expect(segment.body).toMatchObject({ sid, dataSourceId: 163402, mergeRuleDataSourceId: 163402, status: 'ACTIVE', segmentRule: '10002T' });
+    expect(segment.body).toMatchObject({
+      sid,
+      dataSourceId: 163402,
+      mergeRuleDataSourceId: 163402,
+      status: 'ACTIVE',
+      segmentRule: '10002T',
+    });
     expect(Object.keys(segment.body as object)).toEqual(
-      expect.arrayContaining(['name', 'description', 'folderId', 'integrationCode', 'pid', 'createTime', 'updateTime']),
+      expect.arrayContaining([
+        'name',
+        'description',
+        'folderId',
+        'integrationCode',
+        'pid',
+        'createTime',
+        'updateTime',
+      ]),
     );
     expect(byCode.body).toEqual(segment.body);
     expect(trait.body).toMatchObject({ sid: 10999, traitType: 'RULE_BASED_TRAIT', ttl: 120 });
@@ -67,19 +81,44 @@ describe('emulated AAM REST', () => {
   });
 
   it('should create a valid segment and list it', async () => {
-    const created = await post({ name: 'Exported from campaign', segmentRule: '10002T', folderId: 0, dataSourceId: 163402, mergeRuleDataSourceId: 163402, integrationCode: 'ab-1' });
+    const created = await post({
+      name: 'Exported from campaign',
+      segmentRule: '10002T',
+      folderId: 0,
+      dataSourceId: 163402,
+      mergeRuleDataSourceId: 163402,
+      integrationCode: 'ab-1',
+    });
 
     const listed = (await get('/v1/segments')).body as { sid: number }[];
 
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Exported from campaign', integrationCode: 'ab-1', status: 'ACTIVE', dataSourceId: 163402 });
+    expect(created.body).toMatchObject({
+      name: 'Exported from campaign',
+      integrationCode: 'ab-1',
+      status: 'ACTIVE',
+      dataSourceId: 163402,
+    });
     expect(listed.map((segment) => segment.sid)).toContain(created.body['sid']);
   });
 
   it('should refuse an invalid segment with every problem, an unknown data source and a duplicate code', async () => {
     const invalid = await post({ name: '', folderId: -1, dataSourceId: 'x' });
-    const unknownSource = await post({ name: 'n', segmentRule: '1T', folderId: 0, dataSourceId: 5, mergeRuleDataSourceId: 5 });
-    const duplicate = await post({ name: 'n', segmentRule: '1T', folderId: 0, dataSourceId: 163402, mergeRuleDataSourceId: 163402, integrationCode: 'ab-1' });
+    const unknownSource = await post({
+      name: 'n',
+      segmentRule: '1T',
+      folderId: 0,
+      dataSourceId: 5,
+      mergeRuleDataSourceId: 5,
+    });
+    const duplicate = await post({
+      name: 'n',
+      segmentRule: '1T',
+      folderId: 0,
+      dataSourceId: 163402,
+      mergeRuleDataSourceId: 163402,
+      integrationCode: 'ab-1',
+    });
 
     expect(invalid.status).toBe(400);
     expect((invalid.body['issues'] as unknown[]).length).toBeGreaterThanOrEqual(4);

@@ -16,7 +16,9 @@ export interface RestContext extends AuthContext {
 type Lookup = (org: OrgCatalog, key: string) => object | undefined;
 
 const bySid =
-  <T extends { sid: number; integrationCode: string | null }>(items: (org: OrgCatalog) => Map<number, T>): Lookup =>
+  <T extends { sid: number; integrationCode: string | null }>(
+    items: (org: OrgCatalog) => Map<number, T>,
+  ): Lookup =>
   (org, key) => {
     const all = items(org);
     if (key.startsWith('ic:')) return [...all.values()].find((item) => item.integrationCode === key.slice(3));
@@ -54,7 +56,10 @@ export function restRoutes(app: FastifyInstance, context: RestContext): void {
       if (org === null) return reply;
       const page = pageOf(sorted(listing(org)), request.query);
 
-      return page ?? reply.code(400).send({ code: 'bad_request', message: 'page must be ≥ 0 and pageSize 1–10000' });
+      return (
+        page ??
+        reply.code(400).send({ code: 'bad_request', message: 'page must be ≥ 0 and pageSize 1–10000' })
+      );
     });
   }
   for (const [resource, lookup] of Object.entries(lookups)) {
@@ -62,7 +67,10 @@ export function restRoutes(app: FastifyInstance, context: RestContext): void {
       const org = await withOrg(request, reply);
       if (org === null) return reply;
 
-      return lookup(org, request.params.key) ?? reply.code(404).send({ code: 'not_found', message: `no such ${resource} item` });
+      return (
+        lookup(org, request.params.key) ??
+        reply.code(404).send({ code: 'not_found', message: `no such ${resource} item` })
+      );
     });
   }
   app.post('/v1/segments', async (request, reply) => {
@@ -70,13 +78,18 @@ export function restRoutes(app: FastifyInstance, context: RestContext): void {
     if (org === null) return reply;
     const body = createSegmentBodySchema.safeParse(request.body);
     if (!body.success) {
-      const issues = body.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      const issues = body.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      }));
       return reply.code(400).send({ code: 'bad_request', message: 'the segment is invalid', issues });
     }
     const created = createSegment(context.catalog, org.orgId, body.data, context.now());
 
     return created.ok
       ? reply.code(201).send(created.segment)
-      : reply.code(created.status).send({ code: created.status === 409 ? 'conflict' : 'bad_request', message: created.message });
+      : reply
+          .code(created.status)
+          .send({ code: created.status === 409 ? 'conflict' : 'bad_request', message: created.message });
   });
 }

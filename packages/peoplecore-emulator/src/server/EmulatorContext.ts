@@ -33,7 +33,10 @@ function populationOf(settings: EmulatorSettings) {
 }
 
 /** Builds the catalog, membership, exchange and faults of an emulator, with its population loaded. */
-export function createEmulatorContext(settings: EmulatorSettings, now: () => number = Date.now): EmulatorContext {
+export function createEmulatorContext(
+  settings: EmulatorSettings,
+  now: () => number = Date.now,
+): EmulatorContext {
   const catalog = new Catalog();
   const membership = new Membership();
   const population = populationOf(settings);

@@ -15,10 +15,20 @@ function statusOf(error: unknown): number {
 export function errorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (error, _request, reply) => {
     const status = statusOf(error);
-    const issues = error instanceof ZodError ? error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) : undefined;
-    const message = status === 500 ? 'internal error' : error instanceof Error ? error.message : 'request refused';
+    const issues =
+      error instanceof ZodError
+        ? error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+        : undefined;
+    const message =
+      status === 500 ? 'internal error' : error instanceof Error ? error.message : 'request refused';
     if (status === 500) app.log.error({ err: error }, 'unhandled error');
 
-    return reply.code(status).send({ code: status === 404 ? 'not_found' : status === 500 ? 'internal_error' : 'bad_request', message, ...(issues === undefined ? {} : { issues }) });
+    return reply
+      .code(status)
+      .send({
+        code: status === 404 ? 'not_found' : status === 500 ? 'internal_error' : 'bad_request',
+        message,
+        ...(issues === undefined ? {} : { issues }),
+      });
   });
 }

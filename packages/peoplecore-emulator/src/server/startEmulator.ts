@@ -9,7 +9,11 @@ import { mintToken } from '../ims/mintToken.js';
 import { parseFormBody } from '../ims/parseFormBody.js';
 import { createSigningKeys, type SigningKeys } from '../ims/SigningKeys.js';
 import { tokenClaimsFor, type TokenOverrides } from '../ims/TokenOverrides.js';
-import { emulatorOptionsSchema, type EmulatorOptions, type EmulatorSettings } from '../options/EmulatorOptions.js';
+import {
+  emulatorOptionsSchema,
+  type EmulatorOptions,
+  type EmulatorSettings,
+} from '../options/EmulatorOptions.js';
 import type { Population } from '../population/Population.js';
 import { restRoutes } from '../rest/restRoutes.js';
 import { createEmulatorContext, type EmulatorContext } from './EmulatorContext.js';
@@ -38,12 +42,23 @@ function buildApp(context: EmulatorContext, keys: SigningKeys): FastifyInstance 
   const app = Fastify({ logger: settings.logger });
   const verify = { keys, issuer: settings.issuer, audience: settings.audience };
   const mint = (overrides: TokenOverrides = {}): Promise<string> =>
-    mintToken(keys, tokenClaimsFor(settings.clients, { ...verify, lifetimeSeconds: settings.tokenLifetimeSeconds }, overrides));
+    mintToken(
+      keys,
+      tokenClaimsFor(
+        settings.clients,
+        { ...verify, lifetimeSeconds: settings.tokenLifetimeSeconds },
+        overrides,
+      ),
+    );
 
   parseFormBody(app);
   errorHandler(app);
   faultHook(app, context.faults);
-  imsRoutes(app, { ...verify, clients: settings.clients, tokenLifetimeSeconds: settings.tokenLifetimeSeconds });
+  imsRoutes(app, {
+    ...verify,
+    clients: settings.clients,
+    tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
+  });
   restRoutes(app, { ...verify, catalog: context.catalog, now: Date.now });
   adminRoutes(app, context.admin, mint);
 
@@ -61,7 +76,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const port = typeof address === 'object' && address !== null ? address.port : settings.port;
   const stopPolling = startIngestPolling(context.admin, settings.exchange.ingestIntervalMs, app.log);
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-  const claims = { issuer: settings.issuer, audience: settings.audience, lifetimeSeconds: settings.tokenLifetimeSeconds };
+  const claims = {
+    issuer: settings.issuer,
+    audience: settings.audience,
+    lifetimeSeconds: settings.tokenLifetimeSeconds,
+  };
 
   return {
     url: `http://${host}:${port}`,

@@ -3,7 +3,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { EmulatorAdmin } from '../admin/EmulatorAdmin.js';
 
 /** Ingests inbound deliveries every `intervalMs` (0 disables it); returns the function that stops it. */
-export function startIngestPolling(admin: EmulatorAdmin, intervalMs: number, log: FastifyBaseLogger): () => void {
+export function startIngestPolling(
+  admin: EmulatorAdmin,
+  intervalMs: number,
+  log: FastifyBaseLogger,
+): () => void {
   if (intervalMs === 0) return () => undefined;
 
   const timer = setInterval(() => {
