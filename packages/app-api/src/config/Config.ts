@@ -23,8 +23,9 @@ export const configSchema = z.object({
   /** The AAM REST base; `embedded` starts the local People core emulator in-process. */
   AB_PEOPLECORE_URL: z.union([z.literal('embedded'), z.url()]).default('embedded'),
   AB_IMS_URL: z.url().optional(),
-  AB_IMS_CLIENT_ID: z.string().min(1).default('audience-bridge-dev'),
-  AB_IMS_CLIENT_SECRET: z.string().min(1).default('audience-bridge-dev-secret'),
+  /** Technical-account credentials; the embedded emulator's own client when absent. */
+  AB_IMS_CLIENT_ID: z.string().min(1).optional(),
+  AB_IMS_CLIENT_SECRET: z.string().min(1).optional(),
   AB_IMS_SCOPE: z.string().default('openid,AdobeID,audiencemanager_api'),
   /** Issuer and audience that bearer tokens must carry; default to the emulator's. */
   AB_IMS_ISSUER: z.string().optional(),

@@ -1,0 +1,52 @@
+import {
+  CreateSharedAudienceImport,
+  ListSharedAudiences,
+  ManageDataSources,
+  ManageWorkflows,
+  ReadAudiences,
+  ReadRuns,
+  RunExportWorkflow,
+  SyncImportedAudience,
+  UpsertProfiles,
+  silentProgress,
+  type NormalisationOptions,
+  type Progress,
+} from '@audience-bridge/domain';
+
+import type { ServicePorts } from './ServicePorts.js';
+
+/** Every use case of the service, built on one set of ports. */
+export interface UseCases {
+  readonly createImport: CreateSharedAudienceImport;
+  readonly syncAudience: SyncImportedAudience;
+  readonly runWorkflow: RunExportWorkflow;
+  readonly sharedAudiences: ListSharedAudiences;
+  readonly dataSources: ManageDataSources;
+  readonly profiles: UpsertProfiles;
+  readonly runs: ReadRuns;
+  readonly audiences: ReadAudiences;
+  readonly workflows: ManageWorkflows;
+}
+
+export interface UseCaseOptions {
+  readonly progress?: Progress;
+  readonly normalisation: NormalisationOptions;
+}
+
+/** Builds the use cases; long ones report to the given progress (a terminal bar, log lines, or nothing). */
+export function createUseCases(ports: ServicePorts, options: UseCaseOptions): UseCases {
+  const progress = options.progress ?? silentProgress;
+  const { normalisation } = options;
+
+  return {
+    createImport: new CreateSharedAudienceImport(ports),
+    syncAudience: new SyncImportedAudience({ ...ports, progress, normalisation }),
+    runWorkflow: new RunExportWorkflow(ports),
+    sharedAudiences: new ListSharedAudiences(ports),
+    dataSources: new ManageDataSources(ports),
+    profiles: new UpsertProfiles({ ...ports, normalisation }),
+    runs: new ReadRuns(ports),
+    audiences: new ReadAudiences(ports),
+    workflows: new ManageWorkflows(ports),
+  };
+}
