@@ -30,7 +30,10 @@ export default [
         {
           patterns: [
             { group: ['@audience-bridge/adapters-persistence', '@audience-bridge/adapters-persistence/*'], message: 'The emulator may use the domain and the People core formats only.' },
-            { group: ['@audience-bridge/adapters-peoplecore'], message: 'Import the People core formats from @audience-bridge/adapters-peoplecore/formats only.' },
+            {
+              regex: '^@audience-bridge/adapters-peoplecore(?!/formats$)',
+              message: 'Import the People core formats from @audience-bridge/adapters-peoplecore/formats only.',
+            },
           ],
         },
       ],
