@@ -18,18 +18,36 @@ export const dataSource: SharedDataSource = {
   encryption: { algorithm: 'none' },
 };
 
-/** Stores an outbound delivery the way People core would: files first, control file last. */
-export async function deliver(
+/** Stores an outbound delivery of destination 1234 the way People core would: files first, control file last. */
+export function deliver(
   storage: ExchangeStorage,
   mode: 'iter' | 'full',
   timestampMs: number,
   lines: readonly OutboundLine[],
-  options: { maxLinesPerFile?: number; gzip?: boolean; withControl?: boolean } = {},
+  options: DeliverOptions = {},
+): Promise<OutboundDelivery> {
+  return deliverFor(storage, 1234, mode, timestampMs, lines, options);
+}
+
+interface DeliverOptions {
+  readonly maxLinesPerFile?: number;
+  readonly gzip?: boolean;
+  readonly withControl?: boolean;
+}
+
+/** Stores an outbound delivery for any destination. */
+export async function deliverFor(
+  storage: ExchangeStorage,
+  destinationId: number,
+  mode: 'iter' | 'full',
+  timestampMs: number,
+  lines: readonly OutboundLine[],
+  options: DeliverOptions = {},
 ): Promise<OutboundDelivery> {
   const delivery = buildOutboundDelivery(
     {
       syncType: 'S3',
-      destinationId: 1234,
+      destinationId,
       masterDpid: 20914,
       pidAlias: 'AudienceBridge',
       mode,
@@ -40,9 +58,12 @@ export async function deliver(
     lines,
   );
   for (const file of delivery.files)
-    await storage.put(ExchangeLayout.outboundKey(1234, file.name), file.bytes);
+    await storage.put(ExchangeLayout.outboundKey(destinationId, file.name), file.bytes);
   if (options.withControl !== false)
-    await storage.put(ExchangeLayout.outboundKey(1234, delivery.control.name), delivery.control.text);
+    await storage.put(
+      ExchangeLayout.outboundKey(destinationId, delivery.control.name),
+      delivery.control.text,
+    );
   return delivery;
 }
 
