@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import type { SegmentSnapshot } from '@audience-bridge/domain';
 
 import { parseOutboundLine } from '../formats/index.js';
+import { fileInvalid } from '../exchange/findOutboundDeliveries.js';
 import { readLines } from '../exchange/readLines.js';
 import type { ExchangeStorage } from '../storage/ExchangeStorage.js';
 import type { IterState } from './IterState.js';
@@ -48,7 +49,7 @@ export class AamSegmentSnapshot implements SegmentSnapshot {
 
   private async *fullMembers(key: string): AsyncGenerator<string> {
     const stored = await this.storage.getStream(key);
-    if (stored === null) throw new Error(`${key} disappeared after it was verified`);
+    if (stored === null) throw fileInvalid(key, 'the file disappeared after it was verified');
     const content = key.endsWith('.gz') ? Readable.from(stored).pipe(createGunzip()) : stored;
     const fileName = key.slice(key.lastIndexOf('/') + 1);
     let lineNumber = 1;
