@@ -68,3 +68,4 @@ export * from './usecases/UpsertProfiles.js';
 export * from './usecases/ReadRuns.js';
 export * from './usecases/ReadAudiences.js';
 export * from './usecases/ManageWorkflows.js';
+export * from './usecases/EstimateWorkflow.js';
