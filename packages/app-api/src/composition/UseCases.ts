@@ -1,5 +1,6 @@
 import {
   CreateSharedAudienceImport,
+  EstimateWorkflow,
   ListSharedAudiences,
   ManageDataSources,
   ManageWorkflows,
@@ -26,6 +27,7 @@ export interface UseCases {
   readonly runs: ReadRuns;
   readonly audiences: ReadAudiences;
   readonly workflows: ManageWorkflows;
+  readonly estimateWorkflow: EstimateWorkflow;
 }
 
 export interface UseCaseOptions {
@@ -48,5 +50,6 @@ export function createUseCases(ports: ServicePorts, options: UseCaseOptions): Us
     runs: new ReadRuns(ports),
     audiences: new ReadAudiences(ports),
     workflows: new ManageWorkflows(ports),
+    estimateWorkflow: new EstimateWorkflow(ports),
   };
 }
