@@ -1,7 +1,20 @@
-import { Command } from 'commander';
+import { CommanderError } from 'commander';
 
-const program = new Command('audience-bridge')
-  .description('Shares audiences between a campaign profile database and the People core service.')
-  .version('0.1.0');
+import { ExitCode } from './output/errors.js';
+import { createProgram, overrideExits } from './program.js';
 
-await program.parseAsync(process.argv);
+/** Runs the CLI on the given arguments and resolves to the exit code it set (toolchain §7). */
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  const program = createProgram();
+  overrideExits(program);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    process.exitCode = error.exitCode === 1 ? ExitCode.usage : error.exitCode;
+  }
+
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+await main();
