@@ -49,7 +49,6 @@ export async function buildServer(context: AppContext, options: BuildServerOptio
   const app = Fastify({
     loggerInstance: context.logger.raw as FastifyBaseLogger,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
     bodyLimit: options.bodyLimit ?? 1_048_576,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
