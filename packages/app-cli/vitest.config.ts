@@ -1,4 +1,7 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../../tools/vitest/shared.mjs';
 
-export default mergeConfig(sharedVitestConfig, defineConfig({}));
+export default mergeConfig(
+  sharedVitestConfig,
+  defineConfig({ test: { globalSetup: ['test/globalSetup.ts'], fileParallelism: false } }),
+);

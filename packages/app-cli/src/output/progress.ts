@@ -74,6 +74,7 @@ export class LineProgress implements Progress {
   }
 
   private describe(): string {
+    if (this.total === null && this.count === 0) return `${((Date.now() - this.startedAt) / 1000).toFixed(1)} s`;
     const of = this.total === null ? '' : `/${this.total}`;
     return `${this.count}${of} at ${rateOf(this.count, this.startedAt)}/s`;
   }
