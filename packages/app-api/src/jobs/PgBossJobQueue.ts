@@ -96,13 +96,17 @@ export class PgBossJobQueue implements JobQueue {
     await this.createQueue(queueNames.export, { ...retries, policy: 'standard', deadLetter: queueNames.exportDead });
   }
 
-  /** Creates a queue; a worker starting at the same moment may win the race, which is fine. */
+  /**
+   * Creates a queue, or applies the configured retry settings to an existing one; a worker starting
+   * at the same moment may win the creation race, which is fine.
+   */
   private async createQueue(name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
     try {
       await this.boss.createQueue(name, { name, ...options });
     } catch (error) {
       if ((await this.boss.getQueue(name)) === null) throw error;
     }
+    await this.boss.updateQueue(name, { name, ...options });
   }
 }
 
