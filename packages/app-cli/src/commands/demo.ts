@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 
 import { renderDemoReport } from '../demo/renderDemoReport.js';
-import { runDemo } from '../demo/runDemo.js';
 import { runCommand } from '../runtime/Cli.js';
 import { integerIn } from '../runtime/parsers.js';
 
@@ -27,6 +26,7 @@ Examples:
     )
     .action((flags: { profiles: number }, command: Command) =>
       runCommand(command, async (cli) => {
+        const { runDemo } = await import('../demo/runDemo.js');
         const report = await runDemo(cli, flags.profiles);
 
         cli.print(report, () => renderDemoReport(report));

@@ -1,4 +1,4 @@
-import { defaultImsClient, runEmulator, type FaultOptions } from '@audience-bridge/peoplecore-emulator';
+import type { FaultOptions } from '@audience-bridge/peoplecore-emulator';
 import type { Command } from 'commander';
 
 import { renderFields } from '../output/table.js';
@@ -62,7 +62,7 @@ export function addEmulator(program: Command): void {
     .addHelpText(
       'after',
       `
-The default IMS client is "${defaultImsClient.clientId}" (secret documented in the emulator README).
+The default IMS client is "audience-bridge" (its secret is in the emulator README).
 Point Audience Bridge at it with AB_PEOPLECORE_URL=<url>, AB_IMS_URL=<url> and the same AB_EXCHANGE.
 
 Examples:
@@ -71,7 +71,8 @@ Examples:
     )
     .action((flags: EmulatorFlags, command: Command) =>
       runCommand(command, async (cli) => {
-        const exchangeDir = flags.exchange ?? cli.config().AB_EXCHANGE;
+        const { defaultImsClient, runEmulator } = await import('@audience-bridge/peoplecore-emulator');
+        const exchangeDir = flags.exchange ?? (await cli.config()).AB_EXCHANGE;
         const population = flags.size === undefined ? {} : { size: flags.size, campaignShare: 0.8 };
         const emulator = await runEmulator({ port: flags.port, exchangeDir, seed: flags.seed, population, faults: faultsOf(flags) });
         const result = { url: emulator.url, port: emulator.port, orgId: emulator.population.orgId, exchangeDir, clientId: defaultImsClient.clientId };

@@ -25,7 +25,7 @@ Examples:
     .action((_options: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();
-        const token = await requestImsToken(loginCredentials(context));
+        const token = await requestImsToken(await loginCredentials(context));
         const principal = await verifyToken(context.tokens, token.accessToken);
         const path = saveToken(token);
         const result = { orgId: principal.orgId, subject: principal.subject, authMethod: principal.authMethod, expiresAt: token.expiresAt, cachedIn: path };

@@ -39,7 +39,7 @@ Examples:
     .action((_flags: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const serve = await loadServe();
-        const server = await serve(cli.config());
+        const server = await serve(await cli.config());
         cli.print({ url: server.url }, () => `Audience Bridge API on ${server.url} (docs at ${server.url}/docs)`);
         cli.note('press Ctrl-C to stop');
 

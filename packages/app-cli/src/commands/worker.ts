@@ -24,7 +24,7 @@ export function addWorker(program: Command): void {
     .action((_flags: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const runWorker = await loadRunWorker();
-        const worker = await runWorker(cli.config());
+        const worker = await runWorker(await cli.config());
         cli.print({ running: true }, () => 'worker running');
         cli.note('press Ctrl-C to stop');
 

@@ -15,7 +15,7 @@ import { resetDemoData } from './resetDemoData.js';
 
 /** Logs in against the embedded emulator, as `audience-bridge login` does, so later commands can import and export. */
 async function demoLogin(context: AppContext): Promise<Principal> {
-  const token = await requestImsToken(loginCredentials(context));
+  const token = await requestImsToken(await loginCredentials(context));
   saveToken(token);
 
   return verifyToken(context.tokens, token.accessToken);
@@ -83,7 +83,7 @@ function nextCommands(report: Pick<DemoReport, 'imports' | 'export'>): string[] 
  */
 export async function runDemo(cli: Cli, profiles: number): Promise<DemoReport> {
   const started = Date.now();
-  const config = cli.config();
+  const config = await cli.config();
   resetDemoData(config);
   const options = demoEmulatorOptions(profiles);
   saveEmulatorOptions(config, options);

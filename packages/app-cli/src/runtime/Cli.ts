@@ -1,4 +1,4 @@
-import { loadConfig, openAppContext, PinoLogger, type AppContext, type AppContextOptions, type Config } from '@audience-bridge/app-api';
+import type { AppContext, AppContextOptions, Config } from '@audience-bridge/app-api';
 import type { Principal, Progress } from '@audience-bridge/domain';
 import type { Command } from 'commander';
 
@@ -19,13 +19,16 @@ export class Cli {
 
   constructor(readonly options: GlobalOptions) {}
 
-  /** The configuration, validated from the environment and `.env`. */
-  config(): Config {
+  /** The configuration, validated from the environment and `.env`; the app package loads only when needed, so help stays fast. */
+  async config(): Promise<Config> {
+    const { loadConfig } = await import('@audience-bridge/app-api');
     return loadConfig();
   }
 
   /** Opens the composition root once (database, People core or the embedded emulator). */
-  async context(options: Omit<AppContextOptions, 'logger'> = {}, config: Config = this.config()): Promise<AppContext> {
+  async context(options: Omit<AppContextOptions, 'logger'> = {}, given?: Config): Promise<AppContext> {
+    const { openAppContext, PinoLogger } = await import('@audience-bridge/app-api');
+    const config = given ?? (await this.config());
     this.opened ??= await openAppContext(config, { ...options, logger: PinoLogger.create(process.env['AB_LOG_LEVEL'] ?? 'warn') });
 
     return this.opened;

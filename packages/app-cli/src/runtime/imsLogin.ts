@@ -1,5 +1,4 @@
 import type { AppContext } from '@audience-bridge/app-api';
-import { defaultImsClient } from '@audience-bridge/peoplecore-emulator';
 import { z } from 'zod';
 
 import { CliError } from '../output/errors.js';
@@ -15,8 +14,9 @@ interface Credentials {
 }
 
 /** The client credentials to log in with: the configured ones, or the embedded emulator's default client. */
-export function loginCredentials(context: AppContext): Credentials {
+export async function loginCredentials(context: AppContext): Promise<Credentials> {
   const { config, emulator } = context;
+  const { defaultImsClient } = await import('@audience-bridge/peoplecore-emulator');
   const imsUrl = config.AB_IMS_URL ?? emulator?.url ?? config.AB_PEOPLECORE_URL;
   const clientId = config.AB_IMS_CLIENT_ID ?? (emulator ? defaultImsClient.clientId : undefined);
   const clientSecret = config.AB_IMS_CLIENT_SECRET ?? (emulator ? defaultImsClient.clientSecret : undefined);
