@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { removeCrashChildBundle } from './support/childBundle.js';
 import { openCrashRig, type CrashRig } from './support/crashRig.js';
 import { killExports } from './support/crashExport.js';
 import { killImports } from './support/crashImport.js';
@@ -14,15 +15,18 @@ const people = bySize(12_000, 40_000);
 const emulator = {
   seed: 11,
   population: {
-  size: people,
-  segments: [
-    { name: 'Crash visitors', source: 'visitor' as const, size: Math.floor(people * 0.4), malformed: 25 },
-    { name: 'Export target', source: 'visitor' as const, size: 0 },
-  ],
+    size: people,
+    segments: [
+      { name: 'Crash visitors', source: 'visitor' as const, size: Math.floor(people * 0.4), malformed: 25 },
+      { name: 'Export target', source: 'visitor' as const, size: 0 },
+    ],
   },
 };
 
-function crashSuite(database: 'sqlite' | 'postgresql', url: () => Promise<((dir: string) => string) | null>): void {
+function crashSuite(
+  database: 'sqlite' | 'postgresql',
+  url: () => Promise<((dir: string) => string) | null>,
+): void {
   describe(`SIGKILL during runs on ${database}`, () => {
     let rig: CrashRig | null = null;
     const rng = new Rng(reliabilitySeed() + (database === 'sqlite' ? 1 : 2));
@@ -42,7 +46,15 @@ function crashSuite(database: 'sqlite' | 'postgresql', url: () => Promise<((dir:
 
       expect(figures.kills + figures.finishedBeforeKill).toBe(kills);
       expect(figures.kills).toBeGreaterThan(0);
-      recordFigures({ suite: 'crash: import sync', figures: { [`kills ${database}`]: figures.kills, [`after commit ${database}`]: figures.killedAfterCommit, [`finished first ${database}`]: figures.finishedBeforeKill }, lost: 0 });
+      recordFigures({
+        suite: 'crash: import sync',
+        figures: {
+          [`kills ${database}`]: figures.kills,
+          [`after commit ${database}`]: figures.killedAfterCommit,
+          [`finished first ${database}`]: figures.finishedBeforeKill,
+        },
+        lost: 0,
+      });
     });
 
     it(`having exported profiles, when ${kills} exports are killed at random times, then nothing is sent twice and a rerun sends exactly the rest`, async (context) => {
@@ -52,7 +64,15 @@ function crashSuite(database: 'sqlite' | 'postgresql', url: () => Promise<((dir:
 
       expect(figures.kills + figures.finishedBeforeKill).toBe(kills);
       expect(figures.kills).toBeGreaterThan(0);
-      recordFigures({ suite: 'crash: export', figures: { [`kills ${database}`]: figures.kills, [`finished first ${database}`]: figures.finishedBeforeKill, [`records uploaded once ${database}`]: figures.uploadedRecords }, lost: figures.duplicatedRecords });
+      recordFigures({
+        suite: 'crash: export',
+        figures: {
+          [`kills ${database}`]: figures.kills,
+          [`finished first ${database}`]: figures.finishedBeforeKill,
+          [`records uploaded once ${database}`]: figures.uploadedRecords,
+        },
+        lost: figures.duplicatedRecords,
+      });
     });
   });
 }
@@ -60,6 +80,7 @@ function crashSuite(database: 'sqlite' | 'postgresql', url: () => Promise<((dir:
 const dropLater: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const drop of dropLater) await drop();
+  await removeCrashChildBundle();
 });
 
 crashSuite('sqlite', () => Promise.resolve(sqliteUrl));

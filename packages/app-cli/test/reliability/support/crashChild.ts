@@ -11,7 +11,9 @@ import { openScenario, type ScenarioPlace } from './scenario.js';
 export interface CrashJob {
   readonly place: ScenarioPlace;
   readonly orgId: string;
-  readonly operation: { readonly kind: 'import'; readonly audienceId: string } | { readonly kind: 'export'; readonly document: unknown };
+  readonly operation:
+    | { readonly kind: 'import'; readonly audienceId: string }
+    | { readonly kind: 'export'; readonly document: unknown };
 }
 
 const say = (line: string): void => {
@@ -41,7 +43,9 @@ function waitForGo(): Promise<void> {
 function run(context: AppContext, job: CrashJob, principal: Principal): Promise<Result<Run>> {
   const { operation } = job;
   if (operation.kind === 'import') {
-    return context.withProgress(printingProgress).syncAudience.execute(principal, { audienceId: operation.audienceId });
+    return context
+      .withProgress(printingProgress)
+      .syncAudience.execute(principal, { audienceId: operation.audienceId });
   }
   return context.useCases.runWorkflow.execute(principal, { document: operation.document });
 }

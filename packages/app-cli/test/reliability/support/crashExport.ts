@@ -41,7 +41,11 @@ function exportDocument(rig: CrashRig, sid: number): unknown {
         id: 'share',
         type: 'saveAudience',
         input: 'everyone',
-        share: { target: { sharedAudienceId: String(sid) }, dataSourceId: rig.visitor.id, outboundTransition: false },
+        share: {
+          target: { sharedAudienceId: String(sid) },
+          dataSourceId: rig.visitor.id,
+          outboundTransition: false,
+        },
       },
     ],
   };
@@ -58,7 +62,12 @@ async function exportInParent(rig: CrashRig, document: unknown): Promise<number>
 }
 
 /** Checks the exchange and the ledger: nothing delivered twice, nothing outside `expected`, and optionally everything. */
-async function checkDelivered(rig: CrashRig, sid: number, expected: ReadonlySet<string>, complete: boolean): Promise<number> {
+async function checkDelivered(
+  rig: CrashRig,
+  sid: number,
+  expected: ReadonlySet<string>,
+  complete: boolean,
+): Promise<number> {
   const deliveries = completeInboundDeliveries(join(rig.place.dir, 'exchange'));
   const delivered = deliveries.flatMap((delivery) => delivery.userIds);
   expect(duplicatedUserIds(deliveries)).toEqual([]);
@@ -77,13 +86,26 @@ async function checkDelivered(rig: CrashRig, sid: number, expected: ReadonlySet<
  * Kills exports in a child process at random times while new profiles keep arriving; the exchange never
  * carries a user ID twice, and a rerun delivers exactly every profile's ID once, the ledger agreeing.
  */
-export async function killExports(rig: CrashRig, segmentName: string, plan: { kills: number; perWave: number }, rng: Rng): Promise<ExportKillFigures> {
+export async function killExports(
+  rig: CrashRig,
+  segmentName: string,
+  plan: { kills: number; perWave: number },
+  rng: Rng,
+): Promise<ExportKillFigures> {
   const sid = rig.sid(segmentName);
   const document = exportDocument(rig, sid);
-  const expected = new Set(rig.profiles.flatMap((profile) => (profile.visitorId === null ? [] : [profile.visitorId])));
+  const expected = new Set(
+    rig.profiles.flatMap((profile) => (profile.visitorId === null ? [] : [profile.visitorId])),
+  );
   const calibrationMs = await exportInParent(rig, document);
   await checkDelivered(rig, sid, expected, true);
-  const figures: ExportKillFigures = { kills: 0, finishedBeforeKill: 0, reruns: 0, uploadedRecords: 0, duplicatedRecords: 0 };
+  const figures: ExportKillFigures = {
+    kills: 0,
+    finishedBeforeKill: 0,
+    reruns: 0,
+    uploadedRecords: 0,
+    duplicatedRecords: 0,
+  };
 
   let next = rig.child({ kind: 'export', document });
   for (let wave = 0; wave < plan.kills; wave += 1) {

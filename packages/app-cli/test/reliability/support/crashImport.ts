@@ -27,15 +27,20 @@ async function newMembership(rig: CrashRig, sid: number, rng: Rng): Promise<stri
   const emulator = rig.context.emulator;
   if (emulator === null) throw new Error('no emulator');
   const everyone = emulator.population.people.map((person) => person.ecid);
-  const userIds = rng.sample(everyone, rng.int(Math.floor(everyone.length / 4), Math.floor(everyone.length / 2)));
+  const userIds = rng.sample(
+    everyone,
+    rng.int(Math.floor(everyone.length / 4), Math.floor(everyone.length / 2)),
+  );
   emulator.admin.setSegment(sid, userIds);
-  const destination = emulator.population.dataSources.find((source) => source.kind === 'visitor')?.destinationId ?? 0;
+  const destination =
+    emulator.population.dataSources.find((source) => source.kind === 'visitor')?.destinationId ?? 0;
   await emulator.admin.deliver(destination, { mode: 'full' });
   return referenceMembers(userIds, rig.profiles, rig.visitor);
 }
 
 function killPoint(rng: Rng, calibration: { ms: number; advances: number }, index: number): KillPoint {
-  if (index % 2 === 1 && calibration.advances > 0) return { atProgress: rng.int(1, calibration.advances), afterMs: rng.int(0, 40) };
+  if (index % 2 === 1 && calibration.advances > 0)
+    return { atProgress: rng.int(1, calibration.advances), afterMs: rng.int(0, 40) };
   return { afterMs: rng.int(0, Math.ceil(calibration.ms * 1.3)) };
 }
 
@@ -43,11 +48,22 @@ function killPoint(rng: Rng, calibration: { ms: number; advances: number }, inde
  * Kills import syncs in a child process at random points; after each kill the audience holds exactly
  * the previous or the new member set, and a rerun in the parent gives exactly the reference result.
  */
-export async function killImports(rig: CrashRig, segmentName: string, kills: number, rng: Rng): Promise<ImportKillFigures> {
+export async function killImports(
+  rig: CrashRig,
+  segmentName: string,
+  kills: number,
+  rng: Rng,
+): Promise<ImportKillFigures> {
   const sid = rig.sid(segmentName);
   const org = rig.principal.orgId;
   const audienceId = await createImport(rig.context, rig.principal, sid, rig.visitor.id);
-  const figures: ImportKillFigures = { kills: 0, killedBeforeCommit: 0, killedAfterCommit: 0, finishedBeforeKill: 0, reruns: 0 };
+  const figures: ImportKillFigures = {
+    kills: 0,
+    killedBeforeCommit: 0,
+    killedAfterCommit: 0,
+    finishedBeforeKill: 0,
+    reruns: 0,
+  };
   let previous = await newMembership(rig, sid, rng);
   const calibration = await syncInParent(rig, audienceId);
   expect(sorted(await membersOf(rig.context, org, audienceId))).toEqual(previous);

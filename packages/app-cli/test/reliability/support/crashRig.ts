@@ -15,7 +15,13 @@ import { campaignProfiles } from '@audience-bridge/peoplecore-emulator';
 
 import type { CrashJob } from './crashChild.js';
 import { startCrashChild, type ReadyChild } from './killChild.js';
-import { addPopulationDataSources, imsPrincipal, loadProfiles, openScenario, type ScenarioPlace } from './scenario.js';
+import {
+  addPopulationDataSources,
+  imsPrincipal,
+  loadProfiles,
+  openScenario,
+  type ScenarioPlace,
+} from './scenario.js';
 
 /** A parent-side scenario the crash children run against: the app, its emulator, and what they were given. */
 export interface CrashRig {
@@ -31,7 +37,10 @@ export interface CrashRig {
 }
 
 /** Opens the parent's app on the given database, with a population, its profiles and its data sources. */
-export async function openCrashRig(databaseUrl: (dir: string) => string, emulatorOptions: EmbeddedEmulatorOptions): Promise<CrashRig> {
+export async function openCrashRig(
+  databaseUrl: (dir: string) => string,
+  emulatorOptions: EmbeddedEmulatorOptions,
+): Promise<CrashRig> {
   const dir = mkdtempSync(join(tmpdir(), 'ab-crash-'));
   const place = { dir, databaseUrl: databaseUrl(dir) };
   const context = await openScenario(place, emulatorOptions);
@@ -65,7 +74,11 @@ export async function openCrashRig(databaseUrl: (dir: string) => string, emulato
 }
 
 /** The members the domain reference reconciliation gives for a segment's user IDs. */
-export function referenceMembers(userIds: readonly string[], profiles: readonly Profile[], source: SharedDataSource): string[] {
+export function referenceMembers(
+  userIds: readonly string[],
+  profiles: readonly Profile[],
+  source: SharedDataSource,
+): string[] {
   return reconcile(decodeSegmentIds(userIds, source).staged, profiles).members;
 }
 

@@ -2,7 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-import { parseInboundLine } from '@audience-bridge/adapters-peoplecore/formats';
+import {
+  inboundDeliveryName,
+  parseInboundFileName,
+  parseInboundLine,
+} from '@audience-bridge/adapters-peoplecore/formats';
 
 /** One inbound delivery we wrote that the service would read: its control file is there. */
 export interface InboundDelivery {
@@ -25,7 +29,10 @@ export function completeInboundDeliveries(exchangeDir: string): InboundDelivery[
     const names = readdirSync(join(inbound, partition));
     for (const control of names.filter((name) => name.endsWith('.info'))) {
       const name = control.slice(0, -'.info'.length);
-      const files = names.filter((file) => file.startsWith(name) && /\.(sync|overwrite)(\.gz)?$/.test(file));
+      const files = names.filter((file) => {
+        const parsed = parseInboundFileName(file);
+        return parsed !== null && inboundDeliveryName(parsed) === name;
+      });
       const userIds = files.flatMap((file) =>
         dataLines(join(inbound, partition, file)).map((line, index) => {
           const parsed = parseInboundLine(line, index + 1);

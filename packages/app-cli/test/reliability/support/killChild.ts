@@ -1,14 +1,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { crashChildBundle } from './childBundle.js';
 import type { CrashJob } from './crashChild.js';
 
-const childScript = fileURLToPath(new URL('./crashChild.ts', import.meta.url));
 const packageRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const baseTsconfig = fileURLToPath(new URL('../../../../../tsconfig.base.json', import.meta.url));
 
 /** When to kill: after a delay from `start`, or at the n-th progress line (plus a delay). */
-export type KillPoint = { readonly afterMs: number } | { readonly atProgress: number; readonly afterMs: number };
+export type KillPoint =
+  { readonly afterMs: number } | { readonly atProgress: number; readonly afterMs: number };
 
 /** How a killed run ended: killed (and at what), or finished before the kill point came. */
 export interface KillOutcome {
@@ -23,11 +23,11 @@ export interface ReadyChild {
   strike(point: KillPoint): Promise<KillOutcome>;
 }
 
-/** Starts a crash child with tsx on the workspace sources; resolves once it printed `ready`. */
-export function startCrashChild(job: CrashJob): Promise<ReadyChild> {
-  const child = spawn(process.execPath, ['--conditions=@audience-bridge/source', '--import', 'tsx', childScript, JSON.stringify(job)], {
+/** Starts a crash child (compiled from the workspace sources); resolves once it printed `ready`. */
+export async function startCrashChild(job: CrashJob): Promise<ReadyChild> {
+  const script = await crashChildBundle();
+  const child = spawn(process.execPath, [script, JSON.stringify(job)], {
     cwd: packageRoot,
-    env: { ...process.env, TSX_TSCONFIG_PATH: baseTsconfig },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let errors = '';
@@ -53,7 +53,11 @@ function lineReader(child: ChildProcessWithoutNullStreams, onLine: (line: string
   });
 }
 
-function strike(child: ChildProcessWithoutNullStreams, point: KillPoint, errors: () => string): Promise<KillOutcome> {
+function strike(
+  child: ChildProcessWithoutNullStreams,
+  point: KillPoint,
+  errors: () => string,
+): Promise<KillOutcome> {
   let startedAt = 0;
   let progressSeen = 0;
   let finished: KillOutcome['finished'] = null;
@@ -78,7 +82,8 @@ function strike(child: ChildProcessWithoutNullStreams, point: KillPoint, errors:
     child.removeAllListeners('exit');
     child.once('exit', (code, signal) => {
       const msAfterStart = startedAt === 0 ? 0 : performance.now() - startedAt;
-      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`crash child failed (${code}): ${errors().slice(0, 2000)}`));
+      if (signal !== 'SIGKILL' && code !== 0)
+        reject(new Error(`crash child failed (${code}): ${errors().slice(0, 2000)}`));
       else resolve({ killed: signal === 'SIGKILL', finished, progressSeen, msAfterStart });
     });
     child.stdin.write('go\n');

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { knex, type Knex } from '@mikro-orm/knex';
 
 /** The PostgreSQL server the reliability suites use (`AB_TEST_POSTGRES_URL`). */
-export const postgresServerUrl = process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresServerUrl =
+  process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function onDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -14,7 +15,10 @@ function onDatabase(url: string, database: string): string {
 async function withAdmin<T>(work: (client: Knex) => Promise<T>): Promise<T> {
   const client = knex({
     client: 'pg',
-    connection: { connectionString: onDatabase(postgresServerUrl, 'postgres'), connectionTimeoutMillis: 2000 },
+    connection: {
+      connectionString: onDatabase(postgresServerUrl, 'postgres'),
+      connectionTimeoutMillis: 2000,
+    },
     pool: { min: 0, max: 1 },
   });
   try {
@@ -36,7 +40,8 @@ export async function postgresAvailable(): Promise<boolean> {
   if (reachable) return true;
 
   const notice = `PostgreSQL is not reachable at ${postgresServerUrl} (set AB_TEST_POSTGRES_URL)`;
-  if (process.env['REQUIRE_POSTGRES'] === '1') throw new Error(`${notice}; REQUIRE_POSTGRES=1 forbids skipping`);
+  if (process.env['REQUIRE_POSTGRES'] === '1')
+    throw new Error(`${notice}; REQUIRE_POSTGRES=1 forbids skipping`);
   console.warn(`${notice}: the PostgreSQL reliability runs are SKIPPED`);
   return false;
 }
@@ -47,6 +52,7 @@ export async function freshDatabase(): Promise<{ readonly url: string; drop(): P
   await withAdmin((client) => client.raw(`create database ${name}`));
   return {
     url: onDatabase(postgresServerUrl, name),
-    drop: () => withAdmin((client) => client.raw(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((client) => client.raw(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { loadConfig, openAppContext, type AppContext, type Config, type EmbeddedEmulatorOptions } from '@audience-bridge/app-api';
+import {
+  loadConfig,
+  openAppContext,
+  type AppContext,
+  type Config,
+  type EmbeddedEmulatorOptions,
+} from '@audience-bridge/app-api';
 import type { Principal, Profile } from '@audience-bridge/domain';
 import { defaultImsClient } from '@audience-bridge/peoplecore-emulator';
 
@@ -57,7 +63,11 @@ export function imsPrincipal(context: AppContext): Principal {
 }
 
 /** Loads profiles in chunks through the repository (the fast path the CLI import also ends in). */
-export async function loadProfiles(context: AppContext, org: string, profiles: readonly Profile[]): Promise<void> {
+export async function loadProfiles(
+  context: AppContext,
+  org: string,
+  profiles: readonly Profile[],
+): Promise<void> {
   for (let start = 0; start < profiles.length; start += 5_000) {
     await context.ports.profiles.upsertMany(org, profiles.slice(start, start + 5_000));
   }
@@ -74,12 +84,18 @@ export async function addPopulationDataSources(context: AppContext, principal: P
 /** The current members of an audience, in the order the repository streams them. */
 export async function membersOf(context: AppContext, org: string, audienceId: string): Promise<string[]> {
   const all: string[] = [];
-  for await (const batch of context.ports.audiences.streamMembers(org, audienceId, 10_000)) all.push(...batch);
+  for await (const batch of context.ports.audiences.streamMembers(org, audienceId, 10_000))
+    all.push(...batch);
   return all;
 }
 
 /** Creates the campaign audience an import sync keeps in line with a segment. */
-export async function createImport(context: AppContext, principal: Principal, sid: number, dataSourceId: string): Promise<string> {
+export async function createImport(
+  context: AppContext,
+  principal: Principal,
+  sid: number,
+  dataSourceId: string,
+): Promise<string> {
   const created = await context.useCases.createImport.execute(principal, {
     label: `import of ${sid}`,
     sharedAudienceId: String(sid),

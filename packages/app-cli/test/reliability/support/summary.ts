@@ -15,7 +15,8 @@ function merged(entries: readonly SuiteFigures[]): SuiteFigures[] {
     const current = bySuite.get(entry.suite) ?? { figures: {}, lost: 0 };
     for (const [name, value] of Object.entries(entry.figures)) {
       const before = current.figures[name];
-      current.figures[name] = typeof before === 'number' && typeof value === 'number' ? before + value : value;
+      current.figures[name] =
+        typeof before === 'number' && typeof value === 'number' ? before + value : value;
     }
     current.lost += entry.lost;
     bySuite.set(entry.suite, current);
@@ -33,8 +34,11 @@ export function formatSummary(entries: readonly SuiteFigures[], size: string): s
     String(entry.lost),
   ]);
   const header = ['suite', 'figures', 'lost'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ');
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ');
   const totalLost = rows.reduce((sum, row) => sum + Number(row[2]), 0);
   return [
     `Audience Bridge reliability (${size})`,
