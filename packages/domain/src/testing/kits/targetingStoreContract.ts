@@ -7,7 +7,7 @@ import type { TargetingStore } from '../../ports/TargetingStore.js';
 import { evaluateFilter } from '../../targeting/evaluateFilter.js';
 import { exclusionOf, intersectionOf, unionOf } from '../../workflows/setAlgebra.js';
 import { filterArb } from '../arbitraries/filters.js';
-import { profilesArb } from '../arbitraries/profiles.js';
+import { emailPool, profilesArb } from '../arbitraries/profiles.js';
 import { audienceDraft } from './audienceRepositoryContract.js';
 import { collect, freshOrg, kitRuns, profile, useFixture, type Closable } from './fixture.js';
 
@@ -81,6 +81,41 @@ export function targetingStoreContract(name: string, factory: () => Promise<Targ
       expect((await collect(populations.members('r', 10))).flat().sort()).toEqual(['p1', 'p2', 'p3']);
       expect(await populations.count('out')).toBe(1);
       await populations.close();
+    });
+
+    it('reconciles a file audience by email to exactly the profiles whose email is in the file', async () => {
+      const { store, profiles, audiences } = fixture();
+      await fc.assert(
+        fc.asyncProperty(
+          profilesArb({ maxLength: 15 }),
+          fc.uniqueArray(fc.constantFrom(...emailPool, 'nobody@nowhere.example', 'other@nowhere.example'), {
+            maxLength: 12,
+          }),
+          async (people, addresses) => {
+            const org = freshOrg('file');
+            await profiles.upsertMany(org, people);
+            const file = await audiences.create(org, audienceDraft({ type: 'file' }));
+            const replacement = await audiences.beginReplace(org, file.id);
+            await replacement.add(addresses);
+            await replacement.commit();
+            const inFile = new Set(addresses);
+            const expected = people.filter((p) => p.email !== null && inFile.has(p.email)).map((p) => p.key);
+            const matchedEmails = new Set(people.map((p) => p.email));
+            const populations = await store.open(org, `run-${org}`);
+
+            await populations.readAudience('f', file.id);
+            const outcome = await populations.reconcile('r', 'f', 'email');
+
+            expect(outcome.matched).toBe(expected.length);
+            expect((await collect(populations.members('r', 4))).flat().sort()).toEqual([...expected].sort());
+            expect((await collect(populations.unmatched('r', 4))).flat().sort()).toEqual(
+              addresses.filter((address) => !matchedEmails.has(address)).sort(),
+            );
+            await populations.close();
+          },
+        ),
+        { numRuns: kitRuns },
+      );
     });
 
     it('never reads another organisation’s profiles or audiences', async () => {
