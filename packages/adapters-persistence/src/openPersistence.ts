@@ -16,7 +16,12 @@ import { MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
-import { locateDatabase, persistenceConfigSchema, type DatabaseLocation, type PersistenceConfig } from './config/PersistenceConfig.js';
+import {
+  locateDatabase,
+  persistenceConfigSchema,
+  type DatabaseLocation,
+  type PersistenceConfig,
+} from './config/PersistenceConfig.js';
 import { allEntities } from './entities/allEntities.js';
 import { migrationsList } from './migrations/migrationsList.js';
 import { MikroOrmAudienceRepository } from './repositories/MikroOrmAudienceRepository.js';
@@ -48,26 +53,53 @@ export interface Persistence {
 }
 
 /** SQLite pragmas for a file database shared by readers and one writer: WAL, and fsync at checkpoints only. */
-const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'temp_store = MEMORY', 'cache_size = -65536', 'busy_timeout = 5000'];
+const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'temp_store = MEMORY',
+  'cache_size = -65536',
+  'busy_timeout = 5000',
+];
 
 interface SqliteHandle {
   pragma(source: string): unknown;
 }
 
-const common = { entities: allEntities, extensions: [Migrator], allowGlobalContext: false, migrations: { migrationsList, snapshot: false, silent: true } };
+const common = {
+  entities: allEntities,
+  extensions: [Migrator],
+  allowGlobalContext: false,
+  migrations: { migrationsList, snapshot: false, silent: true },
+};
 
-function openOrm(location: DatabaseLocation, poolSize: number): Promise<MikroORM<BetterSqliteDriver> | MikroORM<PostgreSqlDriver>> {
+function openOrm(
+  location: DatabaseLocation,
+  poolSize: number,
+): Promise<MikroORM<BetterSqliteDriver> | MikroORM<PostgreSqlDriver>> {
   if (location.dialect === 'postgresql') {
-    return MikroORM.init<PostgreSqlDriver>({ ...common, driver: PostgreSqlDriver, clientUrl: location.url, pool: { min: 0, max: poolSize } });
+    return MikroORM.init<PostgreSqlDriver>({
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: location.url,
+      pool: { min: 0, max: poolSize },
+    });
   }
 
   mkdirSync(dirname(location.path), { recursive: true });
-  const afterCreate = (connection: SqliteHandle, done: (error: Error | null, connection: SqliteHandle) => void): void => {
+  const afterCreate = (
+    connection: SqliteHandle,
+    done: (error: Error | null, connection: SqliteHandle) => void,
+  ): void => {
     for (const pragma of SQLITE_PRAGMAS) connection.pragma(pragma);
     done(null, connection);
   };
 
-  return MikroORM.init<BetterSqliteDriver>({ ...common, driver: BetterSqliteDriver, dbName: location.path, pool: { min: 1, max: 1, afterCreate } });
+  return MikroORM.init<BetterSqliteDriver>({
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: location.path,
+    pool: { min: 1, max: 1, afterCreate },
+  });
 }
 
 /**

@@ -24,8 +24,13 @@ describe('openPersistence on SQLite', () => {
   it('having a path in missing folders, when opened twice, then the folders exist, WAL is on and the migration ran once', async () => {
     const file = freshFile();
 
-    await (await openPersistence({ url: `sqlite:${file}`, masterKey: 'a master key of enough length' })).close();
-    const again = await openPersistence({ url: `sqlite:${file}`, masterKey: 'a master key of enough length' });
+    await (
+      await openPersistence({ url: `sqlite:${file}`, masterKey: 'a master key of enough length' })
+    ).close();
+    const again = await openPersistence({
+      url: `sqlite:${file}`,
+      masterKey: 'a master key of enough length',
+    });
     await again.close();
     const journal = await rawSqlite<{ journal_mode: string }>(file, 'pragma journal_mode');
     const applied = await rawSqlite<{ name: string }>(file, 'select name from mikro_orm_migrations');
@@ -36,15 +41,22 @@ describe('openPersistence on SQLite', () => {
   });
 
   it('having a bad URL or a short master key, when opening, then it fails before touching a database', async () => {
-    await expect(openPersistence({ url: 'mysql://x', masterKey: 'a master key of enough length' })).rejects.toThrow(/sqlite:<path> or postgres/);
-    await expect(openPersistence({ url: `sqlite:${freshFile()}`, masterKey: 'short' })).rejects.toThrow(/master key/);
+    await expect(
+      openPersistence({ url: 'mysql://x', masterKey: 'a master key of enough length' }),
+    ).rejects.toThrow(/sqlite:<path> or postgres/);
+    await expect(openPersistence({ url: `sqlite:${freshFile()}`, masterKey: 'short' })).rejects.toThrow(
+      /master key/,
+    );
   });
 
   it('having opened a database, when its container module is loaded, then every storage port resolves under its domain token', async () => {
-    const persistence = await openPersistence({ url: `sqlite:${freshFile()}`, masterKey: 'a master key of enough length' });
+    const persistence = await openPersistence({
+      url: `sqlite:${freshFile()}`,
+      masterKey: 'a master key of enough length',
+    });
     const container = new Container();
 
-    await container.load(persistenceModule(persistence));
+    container.load(persistenceModule(persistence));
 
     expect(container.get(PortTokens.ProfileRepository)).toBe(persistence.profiles);
     expect(container.get(PortTokens.AudienceRepository)).toBe(persistence.audiences);

@@ -52,14 +52,20 @@ describe('data-source secrets at rest', () => {
     const folder = mkdtempSync(join(tmpdir(), 'ab-sealing-'));
     folders.push(folder);
     const file = join(folder, 'db.sqlite');
-    const persistence = await openPersistence({ url: `sqlite:${file}`, masterKey: 'a master key of enough length' });
+    const persistence = await openPersistence({
+      url: `sqlite:${file}`,
+      masterKey: 'a master key of enough length',
+    });
     await persistence.dataSources.add('org-1', aesSource);
 
     const fetched = await persistence.dataSources.get('org-1', 'ds-aes');
     const listed = await persistence.dataSources.list('org-1');
     const otherOrg = await persistence.dataSources.get('org-2', 'ds-aes');
     await persistence.close();
-    const [row] = await rawSqlite<{ sealed_key: string; sealed_iv: string }>(file, 'select sealed_key, sealed_iv from data_sources');
+    const [row] = await rawSqlite<{ sealed_key: string; sealed_iv: string }>(
+      file,
+      'select sealed_key, sealed_iv from data_sources',
+    );
 
     expect(fetched).toEqual(aesSource);
     expect(listed).toEqual([{ ...aesSource, encryption: { algorithm: 'aes-256-cbc' } }]);

@@ -22,16 +22,23 @@ const byCodePointSort = (values: readonly string[]): string[] => [...values].sor
 const stagedArb = (people: readonly Profile[]): fc.Arbitrary<StagedId[]> => {
   const keys = people.flatMap(matchKeysOf);
   const hit = keys.length === 0 ? fc.constant(null) : fc.constantFrom(...keys);
-  const field = fc.constantFrom<MatchField>('visitorId', 'email', 'email#sha256', 'mobilePhone', 'custom:crm', 'custom:loyalty#sha256');
+  const field = fc.constantFrom<MatchField>(
+    'visitorId',
+    'email',
+    'email#sha256',
+    'mobilePhone',
+    'custom:crm',
+    'custom:loyalty#sha256',
+  );
   const one = fc.record({
     raw: fc.stringMatching(/^R[0-9]{1,2}$/),
     key: fc.option(hit, { nil: null }),
     miss: fc.record({ field, value: fc.stringMatching(/^[a-z0-9@.+-]{1,6}$/) }),
   });
 
-  return fc.array(one, { maxLength: 40 }).map((items) =>
-    items.map(({ raw, key, miss }) => ({ raw, ...(key ?? miss) })),
-  );
+  return fc
+    .array(one, { maxLength: 40 })
+    .map((items) => items.map(({ raw, key, miss }) => ({ raw, ...(key ?? miss) })));
 };
 
 describeEachDatabase('SQL paths agree with the domain reference', (ports) => {
@@ -42,11 +49,14 @@ describeEachDatabase('SQL paths agree with the domain reference', (ports) => {
       fc.asyncProperty(profilesArb({ maxLength: 20 }), filterArb(3), async (people, filter) => {
         const org = nextOrg();
         await profiles.upsertMany(org, people);
-        const expected = byCodePointSort(people.filter((person) => evaluateFilter(filter, person)).map((person) => person.key));
+        const expected = byCodePointSort(
+          people.filter((person) => evaluateFilter(filter, person)).map((person) => person.key),
+        );
 
         const counted = await profiles.count(org, filter);
         const streamed: string[] = [];
-        for await (const batch of profiles.stream(org, filter, 4)) streamed.push(...batch.map((person) => person.key));
+        for await (const batch of profiles.stream(org, filter, 4))
+          streamed.push(...batch.map((person) => person.key));
         const populations = await targeting.open(org, 'run-1');
         const queried = await populations.query('q', filter);
         const members: string[] = [];
@@ -65,7 +75,9 @@ describeEachDatabase('SQL paths agree with the domain reference', (ports) => {
   it('having generated profiles and staged IDs in any batching, when reconciled in SQL, then members, counts and lists equal reconcile()', async () => {
     const { profiles, audiences, reconciliation } = ports();
     const scenario = profilesArb({ maxLength: 15 }).chain((people) =>
-      stagedArb(people).chain((staged) => batchSplitArb(staged).map((batches) => ({ people, staged, batches }))),
+      stagedArb(people).chain((staged) =>
+        batchSplitArb(staged).map((batches) => ({ people, staged, batches })),
+      ),
     );
 
     await fc.assert(

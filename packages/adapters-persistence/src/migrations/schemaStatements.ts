@@ -13,7 +13,15 @@ interface Types {
 
 const typesOf = (dialect: Dialect): Types =>
   dialect === 'sqlite'
-    ? { text: 'text', json: 'text', bool: 'integer', time: 'text', serial: 'integer primary key', tail: ' without rowid', scratch: 'table' }
+    ? {
+        text: 'text',
+        json: 'text',
+        bool: 'integer',
+        time: 'text',
+        serial: 'integer primary key',
+        tail: ' without rowid',
+        scratch: 'table',
+      }
     : {
         text: 'text collate "C"',
         json: 'jsonb',

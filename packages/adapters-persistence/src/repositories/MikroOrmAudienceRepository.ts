@@ -15,7 +15,13 @@ import type { SqlExecutor } from '../sql/SqlExecutor.js';
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { readCount, writeDate } from '../sql/values.js';
 import { currentGeneration, reserveGeneration } from './audienceGenerations.js';
-import { AUDIENCE_COLUMNS, AUDIENCE_INSERT_COLUMNS, audienceOf, audienceValues, type AudienceSqlRow } from './audienceRows.js';
+import {
+  AUDIENCE_COLUMNS,
+  AUDIENCE_INSERT_COLUMNS,
+  audienceOf,
+  audienceValues,
+  type AudienceSqlRow,
+} from './audienceRows.js';
 import { SqlMemberReplacement } from './SqlMemberReplacement.js';
 
 const MEMBER_COLUMNS = ['org', 'audience_id', 'generation', 'member'];
@@ -44,19 +50,29 @@ export class MikroOrmAudienceRepository implements AudienceRepository {
     const params = type === undefined ? [org] : [org, type];
 
     return this.db.work(async (sql) => {
-      const total = await sql.one<{ n: unknown }>(`select count(*) as n from audiences where org = ?${typed}`, params);
+      const total = await sql.one<{ n: unknown }>(
+        `select count(*) as n from audiences where org = ?${typed}`,
+        params,
+      );
       const rows = await sql.all<AudienceSqlRow>(
         `select ${AUDIENCE_COLUMNS} from audiences where org = ?${typed} order by created_at, id limit ? offset ?`,
         [...params, page.limit, page.offset],
       );
 
-      return { items: rows.map(audienceOf), total: readCount(total?.n), offset: page.offset, limit: page.limit };
+      return {
+        items: rows.map(audienceOf),
+        total: readCount(total?.n),
+        offset: page.offset,
+        limit: page.limit,
+      };
     });
   }
 
   listImported(): Promise<{ readonly org: OrgId; readonly audienceId: string }[]> {
     return this.db.work(async (sql) => {
-      const rows = await sql.all<{ org: string; id: string }>('select org, id from audiences where source is not null order by org, id');
+      const rows = await sql.all<{ org: string; id: string }>(
+        'select org, id from audiences where source is not null order by org, id',
+      );
 
       return rows.map((row) => ({ org: row.org, audienceId: row.id }));
     });
@@ -75,7 +91,12 @@ export class MikroOrmAudienceRepository implements AudienceRepository {
         [org, id, readCount(audience.generation), page.limit, page.offset],
       );
 
-      return { items: rows.map((row) => row.member), total: readCount(audience.member_count), offset: page.offset, limit: page.limit };
+      return {
+        items: rows.map((row) => row.member),
+        total: readCount(audience.member_count),
+        offset: page.offset,
+        limit: page.limit,
+      };
     });
   }
 
@@ -110,7 +131,11 @@ export class MikroOrmAudienceRepository implements AudienceRepository {
 
       const rows = [...new Set(members)].map((member) => [org, id, generation, member]);
       const added = await sql.insertRows('audience_members', MEMBER_COLUMNS, rows, 'on conflict do nothing');
-      await sql.run('update audiences set member_count = member_count + ? where org = ? and id = ?', [added, org, id]);
+      await sql.run('update audiences set member_count = member_count + ? where org = ? and id = ?', [
+        added,
+        org,
+        id,
+      ]);
 
       return added;
     });
@@ -118,13 +143,20 @@ export class MikroOrmAudienceRepository implements AudienceRepository {
 
   markSynced(org: OrgId, id: string, at: Date): Promise<void> {
     return this.db.work(async (sql) => {
-      const changed = await sql.run('update audiences set last_synced_at = ? where org = ? and id = ?', [writeDate(at), org, id]);
+      const changed = await sql.run('update audiences set last_synced_at = ? where org = ? and id = ?', [
+        writeDate(at),
+        org,
+        id,
+      ]);
       if (changed === 0) throw DomainError.notFound('audience', id);
     });
   }
 
   private async read(sql: SqlExecutor, org: OrgId, id: string): Promise<Audience | null> {
-    const row = await sql.one<AudienceSqlRow>(`select ${AUDIENCE_COLUMNS} from audiences where org = ? and id = ?`, [org, id]);
+    const row = await sql.one<AudienceSqlRow>(
+      `select ${AUDIENCE_COLUMNS} from audiences where org = ? and id = ?`,
+      [org, id],
+    );
 
     return row === null ? null : audienceOf(row);
   }

@@ -27,7 +27,8 @@ interface DataSourceSqlRow {
   sealed_iv: string | null;
 }
 
-const COLUMNS = 'id, label, data_source_id, destination_id, reconciliation_key, channel, algorithm, sealed_key, sealed_iv';
+const COLUMNS =
+  'id, label, data_source_id, destination_id, reconciliation_key, channel, algorithm, sealed_key, sealed_iv';
 
 /** Data sources with their AES key and IV sealed by the master key; `list` never selects the sealed columns' plaintext. */
 export class MikroOrmDataSourceRepository implements DataSourceRepository {
@@ -41,12 +42,25 @@ export class MikroOrmDataSourceRepository implements DataSourceRepository {
     const owner = `${org}/${source.id}`;
 
     return this.db.transaction(async (sql) => {
-      if ((await sql.one('select id from data_sources where org = ? and id = ?', [org, source.id])) !== null) {
+      if (
+        (await sql.one('select id from data_sources where org = ? and id = ?', [org, source.id])) !== null
+      ) {
         throw new DomainError('CONFLICT', `data source ${source.id} already exists`);
       }
       await sql.insertRows(
         'data_sources',
-        ['org', 'id', 'label', 'data_source_id', 'destination_id', 'reconciliation_key', 'channel', 'algorithm', 'sealed_key', 'sealed_iv'],
+        [
+          'org',
+          'id',
+          'label',
+          'data_source_id',
+          'destination_id',
+          'reconciliation_key',
+          'channel',
+          'algorithm',
+          'sealed_key',
+          'sealed_iv',
+        ],
         [
           [
             org,
@@ -67,7 +81,10 @@ export class MikroOrmDataSourceRepository implements DataSourceRepository {
 
   get(org: OrgId, id: string): Promise<SharedDataSource | null> {
     return this.db.work(async (sql) => {
-      const row = await sql.one<DataSourceSqlRow>(`select ${COLUMNS} from data_sources where org = ? and id = ?`, [org, id]);
+      const row = await sql.one<DataSourceSqlRow>(
+        `select ${COLUMNS} from data_sources where org = ? and id = ?`,
+        [org, id],
+      );
 
       return row === null ? null : this.sourceOf(org, row);
     });
@@ -101,8 +118,13 @@ export class MikroOrmDataSourceRepository implements DataSourceRepository {
     if (row.algorithm === 'none' || row.algorithm === 'sha256') return { algorithm: row.algorithm };
 
     const owner = `${org}/${row.id}`;
-    const open = (sealed: string | null, part: string): string => (sealed === null ? '' : this.sealer.open(sealed, `${owner}/${part}`));
+    const open = (sealed: string | null, part: string): string =>
+      sealed === null ? '' : this.sealer.open(sealed, `${owner}/${part}`);
 
-    return { algorithm: row.algorithm as AesAlgorithm, key: open(row.sealed_key, 'key'), iv: open(row.sealed_iv, 'iv') };
+    return {
+      algorithm: row.algorithm as AesAlgorithm,
+      key: open(row.sealed_key, 'key'),
+      iv: open(row.sealed_iv, 'iv'),
+    };
   }
 }

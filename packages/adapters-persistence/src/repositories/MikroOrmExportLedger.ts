@@ -25,17 +25,28 @@ export class MikroOrmExportLedger implements ExportLedger {
   async stage(org: OrgId, sharedAudienceId: string, uploadId: string, ids: readonly string[]): Promise<void> {
     const rows = [...new Set(ids)].map((id) => [org, sharedAudienceId, id, uploadId, false]);
     await this.db.transaction((sql) =>
-      sql.insertRows('export_ledger', ['org', 'shared_audience_id', 'value', 'upload_id', 'accepted'], rows, 'on conflict do nothing'),
+      sql.insertRows(
+        'export_ledger',
+        ['org', 'shared_audience_id', 'value', 'upload_id', 'accepted'],
+        rows,
+        'on conflict do nothing',
+      ),
     );
   }
 
   async accept(org: OrgId, uploadId: string): Promise<void> {
-    await this.db.work((sql) => sql.run('update export_ledger set accepted = ? where org = ? and upload_id = ?', [true, org, uploadId]));
+    await this.db.work((sql) =>
+      sql.run('update export_ledger set accepted = ? where org = ? and upload_id = ?', [true, org, uploadId]),
+    );
   }
 
   async discard(org: OrgId, uploadId: string): Promise<void> {
     await this.db.work((sql) =>
-      sql.run('delete from export_ledger where org = ? and upload_id = ? and accepted = ?', [org, uploadId, false]),
+      sql.run('delete from export_ledger where org = ? and upload_id = ? and accepted = ?', [
+        org,
+        uploadId,
+        false,
+      ]),
     );
   }
 

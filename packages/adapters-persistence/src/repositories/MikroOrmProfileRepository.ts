@@ -25,20 +25,28 @@ const UPDATE_ON_CONFLICT =
 export class MikroOrmProfileRepository implements ProfileRepository {
   constructor(private readonly db: SqlGateway) {}
 
-  upsertMany(org: OrgId, profiles: readonly Profile[]): Promise<{ readonly inserted: number; readonly updated: number }> {
+  upsertMany(
+    org: OrgId,
+    profiles: readonly Profile[],
+  ): Promise<{ readonly inserted: number; readonly updated: number }> {
     const latest = [...new Map(profiles.map((profile) => [profile.key, profile])).values()];
     if (latest.length === 0) return Promise.resolve({ inserted: 0, updated: 0 });
 
     return this.db.transaction(async (sql) => {
       const keys = latest.map((profile) => profile.key);
       const existing = inList(sql.dialect, 'key', keys);
-      const before = await sql.one<{ n: unknown }>(`select count(*) as n from profiles where org = ? and ${existing.sql}`, [
-        org,
-        ...existing.params,
-      ]);
+      const before = await sql.one<{ n: unknown }>(
+        `select count(*) as n from profiles where org = ? and ${existing.sql}`,
+        [org, ...existing.params],
+      );
       const updated = readCount(before?.n);
 
-      await sql.insertRows('profiles', PROFILE_INSERT_COLUMNS, latest.map((profile) => profileValues(org, profile)), UPDATE_ON_CONFLICT);
+      await sql.insertRows(
+        'profiles',
+        PROFILE_INSERT_COLUMNS,
+        latest.map((profile) => profileValues(org, profile)),
+        UPDATE_ON_CONFLICT,
+      );
       await this.rewriteMatchKeys(sql, org, latest);
 
       return { inserted: latest.length - updated, updated };
@@ -90,10 +98,10 @@ export class MikroOrmProfileRepository implements ProfileRepository {
     const condition = filterSql(this.db.dialect, filter);
 
     return this.db.work(async (sql) => {
-      const row = await sql.one<{ n: unknown }>(`select count(*) as n from profiles p where p.org = ? and ${condition.sql}`, [
-        org,
-        ...condition.params,
-      ]);
+      const row = await sql.one<{ n: unknown }>(
+        `select count(*) as n from profiles p where p.org = ? and ${condition.sql}`,
+        [org, ...condition.params],
+      );
 
       return readCount(row?.n);
     });
@@ -101,17 +109,25 @@ export class MikroOrmProfileRepository implements ProfileRepository {
 
   /** Replaces the match keys of the given profiles: one delete and one multi-row insert, set-based. */
   private async rewriteMatchKeys(sql: SqlExecutor, org: OrgId, profiles: readonly Profile[]): Promise<void> {
-    const keys = inList(sql.dialect, 'key', profiles.map((profile) => profile.key));
-    const ids = await sql.all<{ id: unknown; key: string }>(`select id, key from profiles where org = ? and ${keys.sql}`, [
-      org,
-      ...keys.params,
-    ]);
-    await sql.run(`delete from profile_keys where org = ? and profile_id in (select id from profiles where org = ? and ${keys.sql})`, [
-      org,
-      org,
-      ...keys.params,
-    ]);
+    const keys = inList(
+      sql.dialect,
+      'key',
+      profiles.map((profile) => profile.key),
+    );
+    const ids = await sql.all<{ id: unknown; key: string }>(
+      `select id, key from profiles where org = ? and ${keys.sql}`,
+      [org, ...keys.params],
+    );
+    await sql.run(
+      `delete from profile_keys where org = ? and profile_id in (select id from profiles where org = ? and ${keys.sql})`,
+      [org, org, ...keys.params],
+    );
     const idOf = new Map(ids.map((row) => [row.key, Number(row.id)]));
-    await sql.insertRows('profile_keys', ['org', 'field', 'value', 'profile_id'], matchKeyValues(org, profiles, idOf), 'on conflict do nothing');
+    await sql.insertRows(
+      'profile_keys',
+      ['org', 'field', 'value', 'profile_id'],
+      matchKeyValues(org, profiles, idOf),
+      'on conflict do nothing',
+    );
   }
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { DomainError, type OrgId, type ReconciliationSession, type ReconciliationStore } from '@audience-bridge/domain';
+import {
+  DomainError,
+  type OrgId,
+  type ReconciliationSession,
+  type ReconciliationStore,
+} from '@audience-bridge/domain';
 
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { SqlReconciliationSession } from './SqlReconciliationSession.js';
@@ -10,7 +15,9 @@ export class MikroOrmReconciliationStore implements ReconciliationStore {
   constructor(private readonly db: SqlGateway) {}
 
   async begin(org: OrgId, audienceId: string): Promise<ReconciliationSession> {
-    const audience = await this.db.work((sql) => sql.one('select id from audiences where org = ? and id = ?', [org, audienceId]));
+    const audience = await this.db.work((sql) =>
+      sql.one('select id from audiences where org = ? and id = ?', [org, audienceId]),
+    );
     if (audience === null) throw DomainError.notFound('audience', audienceId);
 
     return new SqlReconciliationSession(this.db, org, audienceId, randomUUID());

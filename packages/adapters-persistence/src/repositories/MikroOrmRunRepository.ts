@@ -22,14 +22,42 @@ type Outcome = { readonly report: RunReport } | { readonly error: string; readon
 export class MikroOrmRunRepository implements RunRepository {
   constructor(private readonly db: SqlGateway) {}
 
-  create(org: OrgId, draft: Pick<Run, 'id' | 'kind' | 'subjectId' | 'startedBy' | 'startedAt'>): Promise<Run> {
+  create(
+    org: OrgId,
+    draft: Pick<Run, 'id' | 'kind' | 'subjectId' | 'startedBy' | 'startedAt'>,
+  ): Promise<Run> {
     return this.db.transaction(async (sql) => {
-      if ((await this.read(sql, org, draft.id)) !== null) throw new DomainError('CONFLICT', `run ${draft.id} already exists`);
+      if ((await this.read(sql, org, draft.id)) !== null)
+        throw new DomainError('CONFLICT', `run ${draft.id} already exists`);
 
       await sql.insertRows(
         'runs',
-        ['org', 'id', 'kind', 'subject_id', 'status', 'started_by', 'started_at', 'finished_at', 'report', 'error'],
-        [[org, draft.id, draft.kind, draft.subjectId, 'queued', draft.startedBy, writeDate(draft.startedAt), null, null, null]],
+        [
+          'org',
+          'id',
+          'kind',
+          'subject_id',
+          'status',
+          'started_by',
+          'started_at',
+          'finished_at',
+          'report',
+          'error',
+        ],
+        [
+          [
+            org,
+            draft.id,
+            draft.kind,
+            draft.subjectId,
+            'queued',
+            draft.startedBy,
+            writeDate(draft.startedAt),
+            null,
+            null,
+            null,
+          ],
+        ],
       );
 
       return { ...draft, status: 'queued', finishedAt: null, report: null, error: null };
@@ -40,7 +68,11 @@ export class MikroOrmRunRepository implements RunRepository {
     return this.db.work((sql) => this.read(sql, org, id));
   }
 
-  list(org: OrgId, page: PageRequest, filter?: { readonly kind?: RunKind; readonly subjectId?: string }): Promise<Page<Run>> {
+  list(
+    org: OrgId,
+    page: PageRequest,
+    filter?: { readonly kind?: RunKind; readonly subjectId?: string },
+  ): Promise<Page<Run>> {
     const conditions = ['org = ?'];
     const params: unknown[] = [org];
     if (filter?.kind !== undefined) {
@@ -76,14 +108,10 @@ export class MikroOrmRunRepository implements RunRepository {
     const error = 'error' in outcome ? outcome.error : null;
 
     return this.db.transaction(async (sql) => {
-      const changed = await sql.run('update runs set status = ?, finished_at = ?, report = ?, error = ? where org = ? and id = ?', [
-        error === null ? 'succeeded' : 'failed',
-        writeDate(at),
-        writeJson(outcome.report),
-        error,
-        org,
-        id,
-      ]);
+      const changed = await sql.run(
+        'update runs set status = ?, finished_at = ?, report = ?, error = ? where org = ? and id = ?',
+        [error === null ? 'succeeded' : 'failed', writeDate(at), writeJson(outcome.report), error, org, id],
+      );
       const run = changed === 0 ? null : await this.read(sql, org, id);
       if (run === null) throw DomainError.notFound('run', id);
 
@@ -105,7 +133,10 @@ export class MikroOrmRunRepository implements RunRepository {
     const params = category === undefined ? [org, runId] : [org, runId, category];
 
     return this.db.work(async (sql) => {
-      const total = await sql.one<{ n: unknown }>(`select count(*) as n from run_records where ${where}`, params);
+      const total = await sql.one<{ n: unknown }>(
+        `select count(*) as n from run_records where ${where}`,
+        params,
+      );
       const rows = await sql.all<RunRecord>(
         `select category, value, reason from run_records where ${where} order by id limit ? offset ?`,
         [...params, page.limit, page.offset],
@@ -117,7 +148,10 @@ export class MikroOrmRunRepository implements RunRepository {
   }
 
   private async read(sql: SqlExecutor, org: OrgId, id: string): Promise<Run | null> {
-    const row = await sql.one<RunSqlRow>(`select ${RUN_COLUMNS} from runs where org = ? and id = ?`, [org, id]);
+    const row = await sql.one<RunSqlRow>(`select ${RUN_COLUMNS} from runs where org = ? and id = ?`, [
+      org,
+      id,
+    ]);
 
     return row === null ? null : runOf(row);
   }

@@ -40,15 +40,31 @@ const workflowOf = (row: WorkflowSqlRow): SavedWorkflow => ({
 export class MikroOrmWorkflowRepository implements WorkflowRepository {
   constructor(private readonly db: SqlGateway) {}
 
-  create(org: OrgId, workflow: Omit<SavedWorkflow, 'version' | 'updatedBy' | 'updatedAt'>): Promise<SavedWorkflow> {
+  create(
+    org: OrgId,
+    workflow: Omit<SavedWorkflow, 'version' | 'updatedBy' | 'updatedAt'>,
+  ): Promise<SavedWorkflow> {
     return this.db.transaction(async (sql) => {
-      if ((await this.read(sql, org, workflow.id)) !== null) throw new DomainError('CONFLICT', `workflow ${workflow.id} already exists`);
+      if ((await this.read(sql, org, workflow.id)) !== null)
+        throw new DomainError('CONFLICT', `workflow ${workflow.id} already exists`);
 
       const at = writeDate(workflow.createdAt);
       await sql.insertRows(
         'workflows',
         ['org', 'id', 'name', 'document', 'version', 'created_by', 'updated_by', 'created_at', 'updated_at'],
-        [[org, workflow.id, workflow.name, JSON.stringify(workflow.document), 1, workflow.createdBy, workflow.createdBy, at, at]],
+        [
+          [
+            org,
+            workflow.id,
+            workflow.name,
+            JSON.stringify(workflow.document),
+            1,
+            workflow.createdBy,
+            workflow.createdBy,
+            at,
+            at,
+          ],
+        ],
       );
 
       return { ...workflow, version: 1, updatedBy: workflow.createdBy, updatedAt: workflow.createdAt };
@@ -67,11 +83,22 @@ export class MikroOrmWorkflowRepository implements WorkflowRepository {
         [org, page.limit, page.offset],
       );
 
-      return { items: rows.map(workflowOf), total: readCount(total?.n), offset: page.offset, limit: page.limit };
+      return {
+        items: rows.map(workflowOf),
+        total: readCount(total?.n),
+        offset: page.offset,
+        limit: page.limit,
+      };
     });
   }
 
-  update(org: OrgId, id: string, document: WorkflowDocument, by: string, at: Date): Promise<SavedWorkflow | null> {
+  update(
+    org: OrgId,
+    id: string,
+    document: WorkflowDocument,
+    by: string,
+    at: Date,
+  ): Promise<SavedWorkflow | null> {
     return this.db.transaction(async (sql) => {
       const changed = await sql.run(
         'update workflows set name = ?, document = ?, version = version + 1, updated_by = ?, updated_at = ? where org = ? and id = ?',
@@ -83,11 +110,16 @@ export class MikroOrmWorkflowRepository implements WorkflowRepository {
   }
 
   delete(org: OrgId, id: string): Promise<boolean> {
-    return this.db.work(async (sql) => (await sql.run('delete from workflows where org = ? and id = ?', [org, id])) > 0);
+    return this.db.work(
+      async (sql) => (await sql.run('delete from workflows where org = ? and id = ?', [org, id])) > 0,
+    );
   }
 
   private async read(sql: SqlExecutor, org: OrgId, id: string): Promise<SavedWorkflow | null> {
-    const row = await sql.one<WorkflowSqlRow>(`select ${COLUMNS} from workflows where org = ? and id = ?`, [org, id]);
+    const row = await sql.one<WorkflowSqlRow>(`select ${COLUMNS} from workflows where org = ? and id = ?`, [
+      org,
+      id,
+    ]);
 
     return row === null ? null : workflowOf(row);
   }

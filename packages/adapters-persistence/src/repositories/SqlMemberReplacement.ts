@@ -18,15 +18,24 @@ export class SqlMemberReplacement implements MemberReplacement {
     this.assertOpen();
     const rows = members.map((member) => [this.org, this.audienceId, this.generation, member]);
     await this.db.transaction((sql) =>
-      sql.insertRows('audience_members', ['org', 'audience_id', 'generation', 'member'], rows, 'on conflict do nothing'),
+      sql.insertRows(
+        'audience_members',
+        ['org', 'audience_id', 'generation', 'member'],
+        rows,
+        'on conflict do nothing',
+      ),
     );
   }
 
   async commit(): Promise<{ readonly version: number; readonly count: number }> {
     this.assertOpen();
     this.state = 'committed';
-    const done = await this.db.transaction((sql) => switchGeneration(sql, this.org, this.audienceId, this.generation));
-    await this.db.work((sql) => collectGenerations(sql, this.org, this.audienceId, { ...done, generation: this.generation }));
+    const done = await this.db.transaction((sql) =>
+      switchGeneration(sql, this.org, this.audienceId, this.generation),
+    );
+    await this.db.work((sql) =>
+      collectGenerations(sql, this.org, this.audienceId, { ...done, generation: this.generation }),
+    );
 
     return { version: done.version, count: done.count };
   }
@@ -35,7 +44,11 @@ export class SqlMemberReplacement implements MemberReplacement {
     if (this.state !== 'open') return;
     this.state = 'aborted';
     await this.db.work((sql) =>
-      sql.run('delete from audience_members where org = ? and audience_id = ? and generation = ?', [this.org, this.audienceId, this.generation]),
+      sql.run('delete from audience_members where org = ? and audience_id = ? and generation = ?', [
+        this.org,
+        this.audienceId,
+        this.generation,
+      ]),
     );
   }
 

@@ -32,13 +32,22 @@ export class SqlPopulations implements Populations {
     const condition = filterSql(this.db.dialect, filter);
 
     return this.db.transaction((sql) =>
-      this.write(sql, node, 'profiles', { sql: `select p.key as member from profiles p where p.org = ? and ${condition.sql}`, params: [this.org, ...condition.params] }),
+      this.write(sql, node, 'profiles', {
+        sql: `select p.key as member from profiles p where p.org = ? and ${condition.sql}`,
+        params: [this.org, ...condition.params],
+      }),
     );
   }
 
-  readAudience(node: string, audienceId: string): Promise<{ readonly count: number; readonly kind: PopulationKind }> {
+  readAudience(
+    node: string,
+    audienceId: string,
+  ): Promise<{ readonly count: number; readonly kind: PopulationKind }> {
     return this.db.transaction(async (sql) => {
-      const audience = await sql.one<{ type: string }>('select type from audiences where org = ? and id = ?', [this.org, audienceId]);
+      const audience = await sql.one<{ type: string }>(
+        'select type from audiences where org = ? and id = ?',
+        [this.org, audienceId],
+      );
       const generation = await currentGeneration(sql, this.org, audienceId);
       if (audience === null || generation === null) throw DomainError.notFound('audience', audienceId);
 
@@ -63,7 +72,12 @@ export class SqlPopulations implements Populations {
         params: [this.org, this.runId, ...distinct],
       };
 
-      return this.write(sql, node, kind, distinct.length === 0 ? { sql: `${source.sql} limit 0`, params: source.params } : source);
+      return this.write(
+        sql,
+        node,
+        kind,
+        distinct.length === 0 ? { sql: `${source.sql} limit 0`, params: source.params } : source,
+      );
     });
   }
 
@@ -71,7 +85,10 @@ export class SqlPopulations implements Populations {
     return this.db.transaction(async (sql) => {
       const kind = await this.kindOf(sql, input);
       for (const name of excluded) await this.kindOf(sql, name);
-      const others = excluded.length === 0 ? '' : ` and not exists (select 1 from population_members b where b.org = a.org and b.run_id = a.run_id and b.node in (${placeholders(excluded.length)}) and b.member = a.member)`;
+      const others =
+        excluded.length === 0
+          ? ''
+          : ` and not exists (select 1 from population_members b where b.org = a.org and b.run_id = a.run_id and b.node in (${placeholders(excluded.length)}) and b.member = a.member)`;
       const source = {
         sql: `select a.member as member from population_members a where a.org = ? and a.run_id = ? and a.node = ?${others}`,
         params: [this.org, this.runId, input, ...excluded],
@@ -81,7 +98,11 @@ export class SqlPopulations implements Populations {
     });
   }
 
-  reconcile(node: string, input: string, key: ReconciliationKey): Promise<{ readonly matched: number; readonly unmatched: number }> {
+  reconcile(
+    node: string,
+    input: string,
+    key: ReconciliationKey,
+  ): Promise<{ readonly matched: number; readonly unmatched: number }> {
     return this.db.transaction(async (sql) => {
       await this.kindOf(sql, input);
       const ofInput = 'a.org = ? and a.run_id = ? and a.node = ?';
@@ -111,17 +132,21 @@ export class SqlPopulations implements Populations {
       const existing = await this.kindOrNull(sql, node);
       if (existing === null) await this.declare(sql, node, 'profiles');
       const rows = members.map((member) => [this.org, this.runId, node, member]);
-      await sql.insertRows('population_members', ['org', 'run_id', 'node', 'member'], rows, 'on conflict do nothing');
+      await sql.insertRows(
+        'population_members',
+        ['org', 'run_id', 'node', 'member'],
+        rows,
+        'on conflict do nothing',
+      );
     });
   }
 
   count(node: string): Promise<number> {
     return this.db.work(async (sql) => {
-      const row = await sql.one<{ n: unknown }>('select count(*) as n from population_members where org = ? and run_id = ? and node = ?', [
-        this.org,
-        this.runId,
-        node,
-      ]);
+      const row = await sql.one<{ n: unknown }>(
+        'select count(*) as n from population_members where org = ? and run_id = ? and node = ?',
+        [this.org, this.runId, node],
+      );
 
       return readCount(row?.n);
     });
@@ -165,8 +190,17 @@ export class SqlPopulations implements Populations {
   }
 
   /** Replaces a node's members with the rows of `source` (one column of members) and returns how many it holds. */
-  private async write(sql: SqlExecutor, node: string, kind: PopulationKind, source: Fragment): Promise<number> {
-    await sql.run('delete from population_members where org = ? and run_id = ? and node = ?', [this.org, this.runId, node]);
+  private async write(
+    sql: SqlExecutor,
+    node: string,
+    kind: PopulationKind,
+    source: Fragment,
+  ): Promise<number> {
+    await sql.run('delete from population_members where org = ? and run_id = ? and node = ?', [
+      this.org,
+      this.runId,
+      node,
+    ]);
     await this.declare(sql, node, kind);
 
     return sql.run(
@@ -183,18 +217,18 @@ export class SqlPopulations implements Populations {
   }
 
   private async kindOrNull(sql: SqlExecutor, node: string): Promise<PopulationKind | null> {
-    const row = await sql.one<{ kind: string }>('select kind from population_nodes where org = ? and run_id = ? and node = ?', [
-      this.org,
-      this.runId,
-      node,
-    ]);
+    const row = await sql.one<{ kind: string }>(
+      'select kind from population_nodes where org = ? and run_id = ? and node = ?',
+      [this.org, this.runId, node],
+    );
 
     return row === null ? null : (row.kind as PopulationKind);
   }
 
   private async kindOf(sql: SqlExecutor, node: string): Promise<PopulationKind> {
     const kind = await this.kindOrNull(sql, node);
-    if (kind === null) throw new DomainError('WORKFLOW.INVALID', `activity ${node} has not produced a population yet`);
+    if (kind === null)
+      throw new DomainError('WORKFLOW.INVALID', `activity ${node} has not produced a population yet`);
 
     return kind;
   }
@@ -202,7 +236,11 @@ export class SqlPopulations implements Populations {
   private async sameKind(sql: SqlExecutor, inputs: readonly string[]): Promise<PopulationKind> {
     const kinds = new Set<PopulationKind>();
     for (const input of inputs) kinds.add(await this.kindOf(sql, input));
-    if (kinds.size > 1) throw new DomainError('WORKFLOW.INVALID', 'cannot combine profiles with addresses: reconcile the addresses first');
+    if (kinds.size > 1)
+      throw new DomainError(
+        'WORKFLOW.INVALID',
+        'cannot combine profiles with addresses: reconcile the addresses first',
+      );
 
     return [...kinds][0] ?? 'profiles';
   }

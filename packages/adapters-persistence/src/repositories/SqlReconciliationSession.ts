@@ -4,7 +4,13 @@ import { keysetBatches } from '../sql/keysetBatches.js';
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { readCount } from '../sql/values.js';
 import { collectGenerations, reserveGeneration, switchGeneration } from './audienceGenerations.js';
-import { ambiguousPage, COUNT_OUTCOME, MATCH_STAGED, unmatchedPage, WRITE_MEMBERS } from './reconciliationSql.js';
+import {
+  ambiguousPage,
+  COUNT_OUTCOME,
+  MATCH_STAGED,
+  unmatchedPage,
+  WRITE_MEMBERS,
+} from './reconciliationSql.js';
 
 const STAGING_COLUMNS = ['org', 'session_id', 'raw', 'field', 'value'];
 
@@ -26,7 +32,9 @@ export class SqlReconciliationSession implements ReconciliationSession {
     if (this.state !== 'open') throw new Error(`reconciliation session is ${this.state}`);
 
     const rows = ids.map((id) => [this.org, this.sessionId, id.raw, id.field, id.value]);
-    await this.db.transaction((sql) => sql.insertRows('reconciliation_staging', STAGING_COLUMNS, rows, 'on conflict do nothing'));
+    await this.db.transaction((sql) =>
+      sql.insertRows('reconciliation_staging', STAGING_COLUMNS, rows, 'on conflict do nothing'),
+    );
   }
 
   async complete(): Promise<ReconciliationOutcome> {
@@ -37,11 +45,10 @@ export class SqlReconciliationSession implements ReconciliationSession {
       const reserved = await reserveGeneration(sql, this.org, this.audienceId);
       await sql.run(MATCH_STAGED, session);
       await sql.run(WRITE_MEMBERS, [this.org, this.audienceId, reserved, ...session]);
-      const counts = await sql.one<{ staged: unknown; reconciled: unknown; ambiguous: unknown }>(COUNT_OUTCOME, [
-        ...session,
-        ...session,
-        ...session,
-      ]);
+      const counts = await sql.one<{ staged: unknown; reconciled: unknown; ambiguous: unknown }>(
+        COUNT_OUTCOME,
+        [...session, ...session, ...session],
+      );
       const switched = await switchGeneration(sql, this.org, this.audienceId, reserved);
 
       return { outcome: counts, done: switched, generation: reserved };
@@ -72,13 +79,20 @@ export class SqlReconciliationSession implements ReconciliationSession {
   async close(): Promise<void> {
     this.state = 'closed';
     await this.db.transaction(async (sql) => {
-      await sql.run('delete from reconciliation_matches where org = ? and session_id = ?', [this.org, this.sessionId]);
-      await sql.run('delete from reconciliation_staging where org = ? and session_id = ?', [this.org, this.sessionId]);
+      await sql.run('delete from reconciliation_matches where org = ? and session_id = ?', [
+        this.org,
+        this.sessionId,
+      ]);
+      await sql.run('delete from reconciliation_staging where org = ? and session_id = ?', [
+        this.org,
+        this.sessionId,
+      ]);
     });
   }
 
   private async *pages(query: (after: boolean) => string, batchSize: number): AsyncIterable<string[]> {
-    if (this.state !== 'completed') throw new Error('unmatched and ambiguous IDs are known only after complete');
+    if (this.state !== 'completed')
+      throw new Error('unmatched and ambiguous IDs are known only after complete');
 
     const fetch = (after: string | null, limit: number): Promise<string[]> =>
       this.db.work(async (sql) => {

@@ -4,18 +4,31 @@ import type { SqlExecutor } from '../sql/SqlExecutor.js';
 import { readCount } from '../sql/values.js';
 
 /** The generation of stored member rows that readers of an audience see, or `null` when the audience is unknown. */
-export async function currentGeneration(sql: SqlExecutor, org: OrgId, audienceId: string): Promise<number | null> {
-  const row = await sql.one<{ generation: unknown }>('select generation from audiences where org = ? and id = ?', [org, audienceId]);
+export async function currentGeneration(
+  sql: SqlExecutor,
+  org: OrgId,
+  audienceId: string,
+): Promise<number | null> {
+  const row = await sql.one<{ generation: unknown }>(
+    'select generation from audiences where org = ? and id = ?',
+    [org, audienceId],
+  );
 
   return row === null ? null : readCount(row.generation);
 }
 
 /** Reserves a fresh generation for a new member set; rows written under it stay invisible until switched to. */
 export async function reserveGeneration(sql: SqlExecutor, org: OrgId, audienceId: string): Promise<number> {
-  const changed = await sql.run('update audiences set last_generation = last_generation + 1 where org = ? and id = ?', [org, audienceId]);
+  const changed = await sql.run(
+    'update audiences set last_generation = last_generation + 1 where org = ? and id = ?',
+    [org, audienceId],
+  );
   if (changed === 0) throw DomainError.notFound('audience', audienceId);
 
-  const row = await sql.one<{ g: unknown }>('select last_generation as g from audiences where org = ? and id = ?', [org, audienceId]);
+  const row = await sql.one<{ g: unknown }>(
+    'select last_generation as g from audiences where org = ? and id = ?',
+    [org, audienceId],
+  );
 
   return readCount(row?.g);
 }
@@ -31,7 +44,12 @@ export interface GenerationSwitch {
  * Makes `generation` the audience's current member set and bumps its version; run inside the transaction
  * that wrote the members, so readers see either the old set or the new one, never a mix.
  */
-export async function switchGeneration(sql: SqlExecutor, org: OrgId, audienceId: string, generation: number): Promise<GenerationSwitch> {
+export async function switchGeneration(
+  sql: SqlExecutor,
+  org: OrgId,
+  audienceId: string,
+  generation: number,
+): Promise<GenerationSwitch> {
   const previous = await currentGeneration(sql, org, audienceId);
   if (previous === null) throw DomainError.notFound('audience', audienceId);
 
@@ -40,13 +58,14 @@ export async function switchGeneration(sql: SqlExecutor, org: OrgId, audienceId:
     [org, audienceId, generation],
   );
   const count = readCount(counted?.n);
-  await sql.run('update audiences set version = version + 1, generation = ?, member_count = ? where org = ? and id = ?', [
-    generation,
-    count,
+  await sql.run(
+    'update audiences set version = version + 1, generation = ?, member_count = ? where org = ? and id = ?',
+    [generation, count, org, audienceId],
+  );
+  const row = await sql.one<{ version: unknown }>('select version from audiences where org = ? and id = ?', [
     org,
     audienceId,
   ]);
-  const row = await sql.one<{ version: unknown }>('select version from audiences where org = ? and id = ?', [org, audienceId]);
 
   return { version: readCount(row?.version), count, previous };
 }
@@ -56,11 +75,14 @@ export async function switchGeneration(sql: SqlExecutor, org: OrgId, audienceId:
  * one it replaced (a stream that started before the switch may still be reading it), which includes
  * generations of replaces that were aborted or died with their process.
  */
-export async function collectGenerations(sql: SqlExecutor, org: OrgId, audienceId: string, done: GenerationSwitch & { readonly generation: number }): Promise<void> {
-  await sql.run('delete from audience_members where org = ? and audience_id = ? and generation < ? and generation <> ?', [
-    org,
-    audienceId,
-    done.generation,
-    done.previous,
-  ]);
+export async function collectGenerations(
+  sql: SqlExecutor,
+  org: OrgId,
+  audienceId: string,
+  done: GenerationSwitch & { readonly generation: number },
+): Promise<void> {
+  await sql.run(
+    'delete from audience_members where org = ? and audience_id = ? and generation < ? and generation <> ?',
+    [org, audienceId, done.generation, done.previous],
+  );
 }

@@ -1,8 +1,23 @@
-import type { Audience, AudienceDraft, AudienceType, Filter, ImportSource, OrgId } from '@audience-bridge/domain';
+import type {
+  Audience,
+  AudienceDraft,
+  AudienceType,
+  Filter,
+  ImportSource,
+  OrgId,
+} from '@audience-bridge/domain';
 
-import { readCount, readDate, readNullableDate, readNullableJson, writeDate, writeJson } from '../sql/values.js';
+import {
+  readCount,
+  readDate,
+  readNullableDate,
+  readNullableJson,
+  writeDate,
+  writeJson,
+} from '../sql/values.js';
 
-export const AUDIENCE_COLUMNS = 'id, label, type, source, filter, version, member_count, created_by, created_at, last_synced_at';
+export const AUDIENCE_COLUMNS =
+  'id, label, type, source, filter, version, member_count, created_by, created_at, last_synced_at';
 
 export interface AudienceSqlRow {
   id: string;

@@ -27,7 +27,11 @@ export function profileOf(row: ProfileSqlRow): Profile {
     visitorId: row.visitor_id,
     customKeys: readJson(row.custom_keys) as Record<string, string>,
     attributes: readJson(row.attributes) as Record<string, AttributeValue>,
-    optOut: { all: readFlag(row.opt_out_all), email: readFlag(row.opt_out_email), sms: readFlag(row.opt_out_sms) },
+    optOut: {
+      all: readFlag(row.opt_out_all),
+      email: readFlag(row.opt_out_email),
+      sms: readFlag(row.opt_out_sms),
+    },
   };
 }
 
@@ -61,7 +65,11 @@ export function profileValues(org: OrgId, profile: Profile): unknown[] {
 }
 
 /** The `profile_keys` rows of profiles, given each profile's row id. */
-export function matchKeyValues(org: OrgId, profiles: readonly Profile[], idOf: ReadonlyMap<string, number>): unknown[][] {
+export function matchKeyValues(
+  org: OrgId,
+  profiles: readonly Profile[],
+  idOf: ReadonlyMap<string, number>,
+): unknown[][] {
   return profiles.flatMap((profile) => {
     const id = idOf.get(profile.key);
 

@@ -1,9 +1,15 @@
-/** Writes every (raw ID, profile) pair of a session: the one join of staged IDs against `profile_keys`. */
+/**
+ * Writes every (raw ID, profile) pair of a session: the one join of staged IDs against `profile_keys`.
+ * `cross join` makes SQLite keep the staged rows outermost (one index probe each) whatever its statistics.
+ */
 export const MATCH_STAGED =
   'insert into reconciliation_matches (org, session_id, raw, profile_id) ' +
-  'select s.org, s.session_id, s.raw, k.profile_id from reconciliation_staging s ' +
-  'join profile_keys k on k.org = s.org and k.field = s.field and k.value = s.value ' +
-  'where s.org = ? and s.session_id = ?';
+  'select s.org, s.session_id, s.raw, k.profile_id from reconciliation_staging s cross join profile_keys k ' +
+  'where s.org = ? and s.session_id = ? and k.org = s.org and k.field = s.field and k.value = s.value';
+
+// TODO(perf): measured 2.3x the hand-written temp-table baseline at 200k IDs on SQLite (target 1.25x) — the
+// staging primary key, the materialised matches and the second insert cost more than one join; staging into a
+// per-session temp table without a key and counting from the join's output are the next things to try.
 
 /** Writes the distinct matched profiles' keys as the new member generation, in key order. */
 export const WRITE_MEMBERS =

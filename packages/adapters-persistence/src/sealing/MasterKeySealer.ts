@@ -13,7 +13,8 @@ export class MasterKeySealer {
   private readonly key: Buffer;
 
   constructor(masterKey: string) {
-    if (masterKey.length < 16) throw new Error('the master key must be at least 16 characters; use 32 random bytes');
+    if (masterKey.length < 16)
+      throw new Error('the master key must be at least 16 characters; use 32 random bytes');
     this.key = Buffer.from(hkdfSync('sha256', masterKey, 'audience-bridge', 'data-source secrets v1', 32));
   }
 
@@ -34,6 +35,9 @@ export class MasterKeySealer {
     decipher.setAAD(Buffer.from(owner, 'utf8'));
     decipher.setAuthTag(bytes.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
 
-    return Buffer.concat([decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   }
 }

@@ -42,7 +42,12 @@ export class SqlExecutor {
   }
 
   /** Multi-row inserts in chunks that respect the bound-parameter limit; returns rows inserted. */
-  async insertRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], suffix = ''): Promise<number> {
+  async insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+    suffix = '',
+  ): Promise<number> {
     const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     let inserted = 0;

@@ -7,7 +7,10 @@ import type { Dialect, Fragment } from './SqlExecutor.js';
 export function inList(dialect: Dialect, expr: string, values: readonly string[]): Fragment {
   return dialect === 'sqlite'
     ? { sql: `${expr} in (select value from json_each(?))`, params: [JSON.stringify(values)] }
-    : { sql: `(${expr}) collate "C" in (select jsonb_array_elements_text(?::jsonb))`, params: [JSON.stringify(values)] };
+    : {
+        sql: `(${expr}) collate "C" in (select jsonb_array_elements_text(?::jsonb))`,
+        params: [JSON.stringify(values)],
+      };
 }
 
 /** A table expression yielding `value` (text) and `idx` (position) for each element of a JSON list parameter. */

@@ -7,7 +7,10 @@ import { postgresEnabled } from './postgres.js';
 const postgres = await postgresEnabled();
 
 /** Declares the same suite on SQLite and on PostgreSQL, each with its own database opened for the suite. */
-export function describeEachDatabase(title: string, suite: (ports: () => Persistence, url: () => string) => void): void {
+export function describeEachDatabase(
+  title: string,
+  suite: (ports: () => Persistence, url: () => string) => void,
+): void {
   const targets: [string, () => Promise<TestDatabase>, boolean][] = [
     ['SQLite', openSqliteTestDatabase, true],
     ['PostgreSQL', openPostgresTestDatabase, postgres],

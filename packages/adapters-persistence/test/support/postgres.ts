@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { knex } from '@mikro-orm/knex';
 
 /** The PostgreSQL server the integration tests use; any database on it names the server. */
-export const postgresServerUrl = process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresServerUrl =
+  process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const withDatabase = (url: string, database: string): string => {
   const parsed = new URL(url);
@@ -12,7 +13,15 @@ const withDatabase = (url: string, database: string): string => {
   return parsed.toString();
 };
 
-const admin = () => knex({ client: 'pg', connection: { connectionString: withDatabase(postgresServerUrl, 'postgres'), connectionTimeoutMillis: 2000 }, pool: { min: 0, max: 1 } });
+const admin = () =>
+  knex({
+    client: 'pg',
+    connection: {
+      connectionString: withDatabase(postgresServerUrl, 'postgres'),
+      connectionTimeoutMillis: 2000,
+    },
+    pool: { min: 0, max: 1 },
+  });
 
 async function reachable(): Promise<boolean> {
   const client = admin();
@@ -35,7 +44,8 @@ export async function postgresEnabled(): Promise<boolean> {
   if (await reachable()) return true;
 
   const notice = `PostgreSQL is not reachable at ${postgresServerUrl} (set AB_TEST_POSTGRES_URL)`;
-  if (process.env['REQUIRE_POSTGRES'] === '1') throw new Error(`${notice}; REQUIRE_POSTGRES=1 forbids skipping`);
+  if (process.env['REQUIRE_POSTGRES'] === '1')
+    throw new Error(`${notice}; REQUIRE_POSTGRES=1 forbids skipping`);
   console.warn(`${notice}: PostgreSQL tests are SKIPPED`);
 
   return false;

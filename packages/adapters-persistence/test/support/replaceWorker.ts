@@ -4,17 +4,18 @@ import { openPersistence } from '../../src/index.js';
 import { testMasterKey } from './databases.js';
 
 const [url, org, audienceId, mode] = process.argv.slice(2);
-if (url === undefined || org === undefined || audienceId === undefined) throw new Error('usage: <url> <org> <audience> <mode>');
+if (url === undefined || org === undefined || audienceId === undefined)
+  throw new Error('usage: <url> <org> <audience> <mode>');
 
 const persistence = await openPersistence({ url, masterKey: testMasterKey, migrate: false });
 
 if (mode === 'reconcile') {
   const session = await persistence.reconciliation.begin(org, audienceId);
-  for (let batch = 0; batch < 8; batch++) {
-    const ids = Array.from({ length: 4000 }, (_, index) => {
-      const n = batch * 4000 + index;
+  for (let batch = 0; batch < 4; batch++) {
+    const ids = Array.from({ length: 2000 }, (_, index) => {
+      const n = batch * 2000 + index;
 
-      return { raw: `raw-${n}`, field: 'custom:crm' as const, value: `crm-${n % 3000}` };
+      return { raw: `raw-${n}`, field: 'custom:crm' as const, value: `crm-${n % 1000}` };
     });
     await session.stage(ids);
   }

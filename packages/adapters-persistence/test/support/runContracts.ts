@@ -34,7 +34,11 @@ export function runContracts(name: string, open: () => Promise<TestDatabase>): v
   profileRepositoryContract(name, () => Promise.resolve({ repo: ports().profiles }));
   audienceRepositoryContract(name, () => Promise.resolve({ repo: ports().audiences }));
   reconciliationStoreContract(name, () =>
-    Promise.resolve({ store: ports().reconciliation, profiles: ports().profiles, audiences: ports().audiences }),
+    Promise.resolve({
+      store: ports().reconciliation,
+      profiles: ports().profiles,
+      audiences: ports().audiences,
+    }),
   );
   runRepositoryContract(name, () => Promise.resolve({ repo: ports().runs }));
   dataSourceRepositoryContract(name, () => Promise.resolve({ repo: ports().dataSources }));

@@ -34,28 +34,42 @@ function guarded(field: Extract<FieldRef, { kind: 'json' }>, type: string, test:
   };
 }
 
-function compareJson(field: Extract<FieldRef, { kind: 'json' }>, op: ComparisonOp, literal: Scalar): Fragment {
+function compareJson(
+  field: Extract<FieldRef, { kind: 'json' }>,
+  op: ComparisonOp,
+  literal: Scalar,
+): Fragment {
   if (typeof literal === 'boolean') {
     const wanted = booleanTest(op, literal);
 
-    return wanted === null ? FALSE : never({ sql: `(${field.column} -> ?) = ?::jsonb`, params: [field.name, String(wanted)] });
+    return wanted === null
+      ? FALSE
+      : never({ sql: `(${field.column} -> ?) = ?::jsonb`, params: [field.name, String(wanted)] });
   }
   if (typeof literal === 'string') {
     const test = stringTest(`${field.column} ->> ?`, op, literal);
 
-    return test === null ? FALSE : guarded(field, 'string', { sql: test.sql, params: [field.name, ...test.params] });
+    return test === null
+      ? FALSE
+      : guarded(field, 'string', { sql: test.sql, params: [field.name, ...test.params] });
   }
   const operator = orderingOperators[op];
   if (operator === undefined) return FALSE;
 
-  return guarded(field, 'number', { sql: `(${field.column} ->> ?)::float8 ${operator} ?::float8`, params: [field.name, literal] });
+  return guarded(field, 'number', {
+    sql: `(${field.column} ->> ?)::float8 ${operator} ?::float8`,
+    params: [field.name, literal],
+  });
 }
 
 function withinJson(field: Extract<FieldRef, { kind: 'json' }>, values: readonly Scalar[]): Fragment[] {
   const { strings, numbers, booleans } = literalsByType(values);
   const parts: Fragment[] = [];
   if (strings.length > 0) {
-    const test = { sql: `${collated(`${field.column} ->> ?`)} in (select jsonb_array_elements_text(?::jsonb))`, params: [field.name, JSON.stringify(strings)] };
+    const test = {
+      sql: `${collated(`${field.column} ->> ?`)} in (select jsonb_array_elements_text(?::jsonb))`,
+      params: [field.name, JSON.stringify(strings)],
+    };
     parts.push(guarded(field, 'string', test));
   }
   if (numbers.length > 0) {
@@ -66,7 +80,12 @@ function withinJson(field: Extract<FieldRef, { kind: 'json' }>, values: readonly
     parts.push(guarded(field, 'number', test));
   }
   if (booleans.length > 0) {
-    parts.push(never({ sql: `(${field.column} -> ?) in (select jsonb_array_elements(?::jsonb))`, params: [field.name, JSON.stringify(booleans)] }));
+    parts.push(
+      never({
+        sql: `(${field.column} -> ?) in (select jsonb_array_elements(?::jsonb))`,
+        params: [field.name, JSON.stringify(booleans)],
+      }),
+    );
   }
 
   return parts;
@@ -101,11 +120,27 @@ export const postgresLeaves: LeafSql = {
     let parts: Fragment[];
     if (field.kind === 'json') parts = withinJson(field, values);
     else if (field.kind === 'flag') {
-      parts = booleans.length === 0 ? [] : [{ sql: `(${field.column} in (${booleans.map(String).join(', ')}))`, params: [] }];
+      parts =
+        booleans.length === 0
+          ? []
+          : [{ sql: `(${field.column} in (${booleans.map(String).join(', ')}))`, params: [] }];
     } else {
-      parts = strings.length === 0 ? [] : [never({ sql: `${collated(field.column)} in (select jsonb_array_elements_text(?::jsonb))`, params: [JSON.stringify(strings)] })];
+      parts =
+        strings.length === 0
+          ? []
+          : [
+              never({
+                sql: `${collated(field.column)} in (select jsonb_array_elements_text(?::jsonb))`,
+                params: [JSON.stringify(strings)],
+              }),
+            ];
     }
 
-    return parts.length === 0 ? FALSE : { sql: `(${parts.map((part) => part.sql).join(' or ')})`, params: parts.flatMap((part) => part.params) };
+    return parts.length === 0
+      ? FALSE
+      : {
+          sql: `(${parts.map((part) => part.sql).join(' or ')})`,
+          params: parts.flatMap((part) => part.params),
+        };
   },
 };

@@ -28,16 +28,21 @@ function booleanTest(op: ComparisonOp, literal: boolean): boolean | null {
 
 const never = (test: Fragment): Fragment => ({ sql: `coalesce(${test.sql}, 0)`, params: test.params });
 
-function compareJson(field: Extract<FieldRef, { kind: 'json' }>, op: ComparisonOp, literal: Scalar): Fragment {
+function compareJson(
+  field: Extract<FieldRef, { kind: 'json' }>,
+  op: ComparisonOp,
+  literal: Scalar,
+): Fragment {
   const path = jsonPath(field.name);
   if (typeof literal === 'boolean') {
     const wanted = booleanTest(op, literal);
 
-    return wanted === null ? FALSE : never({ sql: `json_type(${field.column}, ?) = ?`, params: [path, String(wanted)] });
+    return wanted === null
+      ? FALSE
+      : never({ sql: `json_type(${field.column}, ?) = ?`, params: [path, String(wanted)] });
   }
   const value = `json_extract(${field.column}, ?)`;
-  const test =
-    typeof literal === 'string' ? stringTest(value, op, literal) : numberTest(value, op, literal);
+  const test = typeof literal === 'string' ? stringTest(value, op, literal) : numberTest(value, op, literal);
   if (test === null) return FALSE;
 
   return never({
@@ -64,7 +69,12 @@ function withinJson(field: Extract<FieldRef, { kind: 'json' }>, values: readonly
   if (strings.length > 0) parts.push(listed(JSON_TYPES.string, strings));
   if (numbers.length > 0) parts.push(listed(JSON_TYPES.number, numbers));
   if (booleans.length > 0) {
-    parts.push(never({ sql: `json_type(${field.column}, ?) in (select value from json_each(?))`, params: [path, JSON.stringify(booleans.map(String))] }));
+    parts.push(
+      never({
+        sql: `json_type(${field.column}, ?) in (select value from json_each(?))`,
+        params: [path, JSON.stringify(booleans.map(String))],
+      }),
+    );
   }
 
   return parts;
@@ -99,11 +109,27 @@ export const sqliteLeaves: LeafSql = {
     let parts: Fragment[];
     if (field.kind === 'json') parts = withinJson(field, values);
     else if (field.kind === 'flag') {
-      parts = booleans.length === 0 ? [] : [{ sql: `(${field.column} in (${booleans.map((b) => (b ? 1 : 0)).join(', ')}))`, params: [] }];
+      parts =
+        booleans.length === 0
+          ? []
+          : [{ sql: `(${field.column} in (${booleans.map((b) => (b ? 1 : 0)).join(', ')}))`, params: [] }];
     } else {
-      parts = strings.length === 0 ? [] : [never({ sql: `${field.column} in (select value from json_each(?))`, params: [JSON.stringify(strings)] })];
+      parts =
+        strings.length === 0
+          ? []
+          : [
+              never({
+                sql: `${field.column} in (select value from json_each(?))`,
+                params: [JSON.stringify(strings)],
+              }),
+            ];
     }
 
-    return parts.length === 0 ? FALSE : { sql: `(${parts.map((part) => part.sql).join(' or ')})`, params: parts.flatMap((part) => part.params) };
+    return parts.length === 0
+      ? FALSE
+      : {
+          sql: `(${parts.map((part) => part.sql).join(' or ')})`,
+          params: parts.flatMap((part) => part.params),
+        };
   },
 };
