@@ -52,16 +52,40 @@ export function createProgram(): Command {
   addEmulator(program);
   addLogin(program);
   addProfilesImport(group(program, 'profiles', 'Campaign profiles'));
-  const datasources = group(program, 'datasources', 'Shared data sources (DPID, reconciliation key, encryption)');
-  [addDatasourcesAdd, addDatasourcesList, addDatasourcesShow].forEach((add) => add(datasources));
+  const datasources = group(
+    program,
+    'datasources',
+    'Shared data sources (DPID, reconciliation key, encryption)',
+  );
+  [addDatasourcesAdd, addDatasourcesList, addDatasourcesShow].forEach((add) => {
+    add(datasources);
+  });
   addSharedAudiencesList(group(program, 'shared-audiences', 'People core segments and traits'));
-  const audiences = group(program, 'audiences', 'Campaign audiences: import from People core, sync, read members');
-  [addAudiencesImport, addAudiencesSync, addAudiencesList, addAudiencesShow, addAudiencesMembers].forEach((add) => add(audiences));
-  const workflows = group(program, 'workflows', 'Targeting workflows (query, union, exclusion, reconcile, save audience)');
-  [addWorkflowsCreate, addWorkflowsValidate, addWorkflowsList, addWorkflowsShow, addWorkflowsStart].forEach((add) => add(workflows));
+  const audiences = group(
+    program,
+    'audiences',
+    'Campaign audiences: import from People core, sync, read members',
+  );
+  [addAudiencesImport, addAudiencesSync, addAudiencesList, addAudiencesShow, addAudiencesMembers].forEach(
+    (add) => {
+      add(audiences);
+    },
+  );
+  const workflows = group(
+    program,
+    'workflows',
+    'Targeting workflows (query, union, exclusion, reconcile, save audience)',
+  );
+  [addWorkflowsCreate, addWorkflowsValidate, addWorkflowsList, addWorkflowsShow, addWorkflowsStart].forEach(
+    (add) => {
+      add(workflows);
+    },
+  );
   addExport(program);
   const runs = group(program, 'runs', 'Import and export runs and their reports');
-  [addRunsList, addRunsShow].forEach((add) => add(runs));
+  [addRunsList, addRunsShow].forEach((add) => {
+    add(runs);
+  });
 
   return program;
 }
@@ -69,5 +93,5 @@ export function createProgram(): Command {
 /** Applies `exitOverride` to every command, so usage errors and help come back as CommanderError. */
 export function overrideExits(command: Command): void {
   command.exitOverride();
-  command.commands.forEach(overrideExits);
+  for (const child of command.commands) overrideExits(child);
 }

@@ -9,7 +9,10 @@ describe('login and principals', () => {
   it('should refuse an import without a login with exit 3 and say to log in', async () => {
     const box = sandbox();
 
-    const result = await runCli(['audiences', 'import', '--label', 'L', '--shared-audience', '20001', '--data-source', 'x'], box);
+    const result = await runCli(
+      ['audiences', 'import', '--label', 'L', '--shared-audience', '20001', '--data-source', 'x'],
+      box,
+    );
 
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('audience-bridge login');
@@ -46,7 +49,10 @@ describe('login and principals', () => {
     const box = sandbox();
     await runCli(['login'], box);
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(box.dir, 'config', 'token.json'), JSON.stringify({ accessToken: 'a.b.c', expiresAt: '2099-01-01', imsUrl: 'x' }));
+    writeFileSync(
+      join(box.dir, 'config', 'token.json'),
+      JSON.stringify({ accessToken: 'a.b.c', expiresAt: '2099-01-01', imsUrl: 'x' }),
+    );
 
     const result = await runCli(['audiences', 'sync', '--all'], box);
 

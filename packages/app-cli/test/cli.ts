@@ -29,15 +29,25 @@ export function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
 }
 
 /** Runs the built `audience-bridge` binary in `dir` with the given environment and stdin. */
-export function runCli(args: readonly string[], box: { dir: string; env: NodeJS.ProcessEnv }, input?: string): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  box: { dir: string; env: NodeJS.ProcessEnv },
+  input?: string,
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, ...args], { cwd: box.dir, env: box.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: box.dir, env: box.env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
+    );
     child.stdin?.end(input ?? '');
   });
 }
 
 /** Parses stdout as exactly one JSON document. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the document shape it expects
 export const json = <T = Record<string, unknown>>(result: CliResult): T => JSON.parse(result.stdout) as T;

@@ -8,11 +8,30 @@ const IV = '0102030405060708090a0b0c0d0e0f10';
 describe('datasources and shared audiences', () => {
   it('should add sources, never print their AES key, and refuse a duplicate or a bad key', async () => {
     const box = sandbox();
-    const aes = ['datasources', 'add', 'crm-emails', '--label', 'CRM emails', '--dpid', '163402', '--destination', '5102', '--key', 'email', '--channel', 'email', '--encryption', 'aes-256-cbc'];
+    const aes = [
+      'datasources',
+      'add',
+      'crm-emails',
+      '--label',
+      'CRM emails',
+      '--dpid',
+      '163402',
+      '--destination',
+      '5102',
+      '--key',
+      'email',
+      '--channel',
+      'email',
+      '--encryption',
+      'aes-256-cbc',
+    ];
 
     const added = await runCli([...aes, '--aes-from-stdin', '--json'], box, `${KEY}\n${IV}\n`);
     const duplicate = await runCli([...aes, '--aes-key', KEY, '--aes-iv', IV], box);
-    const badKey = await runCli(['datasources', 'add', 'short', ...aes.slice(3), '--aes-key', 'abcd', '--aes-iv', IV], box);
+    const badKey = await runCli(
+      ['datasources', 'add', 'short', ...aes.slice(3), '--aes-key', 'abcd', '--aes-iv', IV],
+      box,
+    );
     const noKey = await runCli(['datasources', 'add', 'nokey', ...aes.slice(3)], box);
     const shown = await runCli(['datasources', 'show', 'crm-emails', '--json'], box);
     const listed = await runCli(['datasources', 'list'], box);
@@ -31,7 +50,10 @@ describe('datasources and shared audiences', () => {
     const box = sandbox();
 
     const missing = await runCli(['datasources', 'show', 'nope'], box);
-    const badKey = await runCli(['datasources', 'add', 'x', '--label', 'X', '--dpid', '1', '--key', 'phone'], box);
+    const badKey = await runCli(
+      ['datasources', 'add', 'x', '--label', 'X', '--dpid', '1', '--key', 'phone'],
+      box,
+    );
 
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('data source nope was not found');

@@ -23,8 +23,12 @@ describe('demo --profiles 5000, then the commands a user tries next', () => {
   it('should report counts equal to the emulator population', () => {
     const { population } = demoEmulatorOptions(PROFILES);
     const generated = generatePopulation({ seed: DEMO_SEED, ...population });
-    const [visitors, newsletter] = ['visitor', 'aesEmail'].map((kind) => generated.segments.find((segment) => segment.source.kind === kind)!);
-    const martins = campaignProfiles(generated).filter((profile) => profile.attributes['lastName'] === EXPORT_LAST_NAME).length;
+    const [visitors, newsletter] = ['visitor', 'aesEmail'].map((kind) =>
+      generated.segments.find((segment) => segment.source.kind === kind)!,
+    );
+    const martins = campaignProfiles(generated).filter(
+      (profile) => profile.attributes['lastName'] === EXPORT_LAST_NAME,
+    ).length;
 
     expect(first.code).toBe(0);
     expect(report.profiles.inserted).toBe(campaignProfiles(generated).length);
@@ -34,7 +38,10 @@ describe('demo --profiles 5000, then the commands a user tries next', () => {
       rejected: expectedMembers(visitors!).malformed.length,
     });
     expect(report.imports[1]).toMatchObject({ audienceType: 'file' });
-    expect(report.imports[1]?.run.report?.counts).toMatchObject({ members: newsletter!.members.length, rejected: newsletter!.malformedIds.length });
+    expect(report.imports[1]?.run.report?.counts).toMatchObject({
+      members: newsletter!.members.length,
+      rejected: newsletter!.malformedIds.length,
+    });
     expect(report.export.run.report?.counts.exported).toBe(martins);
     expect(report.resync.run.status).toBe('succeeded');
     expect(report.checks.every((check) => check.expected === check.actual)).toBe(true);
@@ -64,9 +71,14 @@ describe('demo --profiles 5000, then the commands a user tries next', () => {
     const synced = await runCli(['audiences', 'sync', report.imports[0]!.audienceId, '--json'], box);
 
     expect(exported.code).toBe(0);
-    expect(json<{ run: DemoReport['export']['run'] }>(exported).run.report?.counts).toMatchObject({ exported: 0, alreadyPresent: report.export.run.report!.counts.exported });
+    expect(json<{ run: DemoReport['export']['run'] }>(exported).run.report?.counts).toMatchObject({
+      exported: 0,
+      alreadyPresent: report.export.run.report!.counts.exported,
+    });
     expect(synced.code).toBe(0);
-    expect(json<DemoReport['export']['run']>(synced).report?.counts.members).toBe(report.resync.run.report!.counts.members);
+    expect(json<DemoReport['export']['run']>(synced).report?.counts.members).toBe(
+      report.resync.run.report!.counts.members,
+    );
   });
 
   it('should run again on the same data folder', async () => {

@@ -42,7 +42,16 @@ describe('profiles import', () => {
   it('should load NDJSON, reporting a bad JSON line without failing the load', async () => {
     const box = sandbox();
     const file = join(box.dir, 'people.ndjson');
-    writeFileSync(file, ['{"key":"N1","email":"n1@example.com"}', '{"key":', '', '{"key":"N2","attributes":{"vip":true}}', '{"nokey":1}'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '{"key":"N1","email":"n1@example.com"}',
+        '{"key":',
+        '',
+        '{"key":"N2","attributes":{"vip":true}}',
+        '{"nokey":1}',
+      ].join('\n'),
+    );
 
     const result = await runCli(['profiles', 'import', file, '--json'], box);
 

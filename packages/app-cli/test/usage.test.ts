@@ -7,10 +7,26 @@ describe('usage and help', () => {
     const result = await runCli(['--help'], sandbox());
 
     expect(result.code).toBe(0);
-    for (const name of ['demo', 'serve', 'worker', 'db', 'emulator', 'login', 'profiles', 'datasources', 'shared-audiences', 'audiences', 'workflows', 'export', 'runs']) {
+    for (const name of [
+      'demo',
+      'serve',
+      'worker',
+      'db',
+      'emulator',
+      'login',
+      'profiles',
+      'datasources',
+      'shared-audiences',
+      'audiences',
+      'workflows',
+      'export',
+      'runs',
+    ]) {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
-    expect(result.stdout).toContain('Exit codes: 0 ok, 1 a run failed, 2 bad usage or input, 3 not logged in');
+    expect(result.stdout).toContain(
+      'Exit codes: 0 ok, 1 a run failed, 2 bad usage or input, 3 not logged in',
+    );
   });
 
   it('should show examples in a subcommand help', async () => {

@@ -9,7 +9,12 @@ const listWorkflow = {
   name: 'Golds',
   activities: [
     { id: 'golds', type: 'query', filter: { field: 'attributes.tier', op: 'eq', value: 'gold' } },
-    { id: 'keep', type: 'saveAudience', input: 'golds', audience: { label: 'Gold members', mode: 'replace' } },
+    {
+      id: 'keep',
+      type: 'saveAudience',
+      input: 'golds',
+      audience: { label: 'Gold members', mode: 'replace' },
+    },
   ],
 };
 
@@ -17,7 +22,10 @@ describe('workflows and export', () => {
   it('should validate, create, list, show and start a workflow without a login when it does not export', async () => {
     const box = sandbox();
     const people = join(box.dir, 'people.ndjson');
-    writeFileSync(people, ['{"key":"A","attributes":{"tier":"gold"}}', '{"key":"B","attributes":{"tier":"silver"}}'].join('\n'));
+    writeFileSync(
+      people,
+      ['{"key":"A","attributes":{"tier":"gold"}}', '{"key":"B","attributes":{"tier":"silver"}}'].join('\n'),
+    );
     const file = join(box.dir, 'golds.json');
     writeFileSync(file, JSON.stringify(listWorkflow));
     await runCli(['profiles', 'import', people], box);
@@ -33,13 +41,24 @@ describe('workflows and export', () => {
     expect(listed.stdout).toContain(id);
     expect(json(shown)).toMatchObject({ id, name: 'Golds' });
     expect(started.code).toBe(0);
-    expect(json<{ status: string; report: { activities: Record<string, number> } }>(started)).toMatchObject({ status: 'succeeded', report: { activities: { golds: 1, keep: 1 } } });
+    expect(json<{ status: string; report: { activities: Record<string, number> } }>(started)).toMatchObject({
+      status: 'succeeded',
+      report: { activities: { golds: 1, keep: 1 } },
+    });
   });
 
   it('should exit 2 listing every problem of an invalid workflow, and for bad JSON', async () => {
     const box = sandbox();
     const file = join(box.dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ name: 'Bad', activities: [{ id: 'keep', type: 'saveAudience', input: 'missing', audience: { label: 'x', mode: 'replace' } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'Bad',
+        activities: [
+          { id: 'keep', type: 'saveAudience', input: 'missing', audience: { label: 'x', mode: 'replace' } },
+        ],
+      }),
+    );
     const broken = join(box.dir, 'broken.json');
     writeFileSync(broken, '{ "name": ');
 

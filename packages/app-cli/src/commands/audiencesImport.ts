@@ -20,7 +20,10 @@ export function addAudiencesImport(group: Command): void {
     .requiredOption('--label <label>', 'the audience label')
     .requiredOption('--shared-audience <id>', 'the segment id (see `shared-audiences list`)')
     .requiredOption('--data-source <id>', 'the shared data source id (see `datasources list`)')
-    .option('--force-reconciliation', 'encrypted sources only: match profiles instead of keeping a file of addresses')
+    .option(
+      '--force-reconciliation',
+      'encrypted sources only: match profiles instead of keeping a file of addresses',
+    )
     .addHelpText(
       'after',
       `
@@ -36,14 +39,28 @@ Examples:
       runCommand(command, async (cli) => {
         const context = await cli.context();
         const principal = await cli.principal('ims');
-        const input = { label: flags.label, sharedAudienceId: flags.sharedAudience, dataSourceId: flags.dataSource, forceReconciliation: flags.forceReconciliation === true };
+        const input = {
+          label: flags.label,
+          sharedAudienceId: flags.sharedAudience,
+          dataSourceId: flags.dataSource,
+          forceReconciliation: flags.forceReconciliation === true,
+        };
         const audience = unwrap(await context.useCases.createImport.execute(principal, input));
-        cli.note(`audience ${audience.id} created (${audience.type}, ${audience.source?.path ?? 'reconcile'}); syncing`);
+        cli.note(
+          `audience ${audience.id} created (${audience.type}, ${audience.source?.path ?? 'reconcile'}); syncing`,
+        );
 
         await ensureFullDelivery(context, flags.dataSource, principal.orgId);
-        const run = unwrap(await context.withProgress(cli.progress()).syncAudience.execute(principal, { audienceId: audience.id }));
+        const run = unwrap(
+          await context
+            .withProgress(cli.progress())
+            .syncAudience.execute(principal, { audienceId: audience.id }),
+        );
 
-        cli.print({ audience, run: runDocument(run) }, () => `audience ${audience.id} "${audience.label}" (${audience.type})\n${renderRun(run)}`);
+        cli.print(
+          { audience, run: runDocument(run) },
+          () => `audience ${audience.id} "${audience.label}" (${audience.type})\n${renderRun(run)}`,
+        );
         return runExitCode(run);
       }),
     );

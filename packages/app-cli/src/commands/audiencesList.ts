@@ -20,12 +20,21 @@ export function addAudiencesList(group: Command): void {
     .addOption(new Option('--type <type>', 'only one type').choices(['list', 'query', 'file', 'shared']))
     .option('--limit <n>', 'at most this many', integerIn(1, 10_000), 50)
     .option('--offset <n>', 'skip this many', integerIn(0, Number.MAX_SAFE_INTEGER), 0)
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge audiences list\n  $ audience-bridge audiences list --type shared --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge audiences list\n  $ audience-bridge audiences list --type shared --json',
+    )
     .action((flags: ListFlags, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();
         const principal = await cli.principal('any');
-        const page = unwrap(await context.useCases.audiences.list(principal, { offset: flags.offset, limit: flags.limit }, flags.type));
+        const page = unwrap(
+          await context.useCases.audiences.list(
+            principal,
+            { offset: flags.offset, limit: flags.limit },
+            flags.type,
+          ),
+        );
 
         cli.print(page, () =>
           [
@@ -33,7 +42,13 @@ export function addAudiencesList(group: Command): void {
               { heading: 'ID', cell: (row) => row.id },
               { heading: 'TYPE', cell: (row) => row.type },
               { heading: 'MEMBERS', cell: (row) => row.memberCount, align: 'right' },
-              { heading: 'SOURCE', cell: (row) => (row.source === null ? null : `${row.source.sharedAudienceId} via ${row.source.dataSourceId}`) },
+              {
+                heading: 'SOURCE',
+                cell: (row) =>
+                  row.source === null
+                    ? null
+                    : `${row.source.sharedAudienceId} via ${row.source.dataSourceId}`,
+              },
               { heading: 'SYNCED', cell: (row) => row.lastSyncedAt?.toISOString() },
               { heading: 'LABEL', cell: (row) => row.label },
             ]),

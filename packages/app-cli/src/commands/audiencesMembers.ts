@@ -31,7 +31,12 @@ export function addAudiencesMembers(group: Command): void {
         const read = context.useCases.audiences;
         if (flags.csv === true) {
           unwrap(await read.show(principal, id));
-          const count = await streamCsv(process.stdout, ['member'], allPages((page) => read.members(principal, id, page)), (member) => [member]);
+          const count = await streamCsv(
+            process.stdout,
+            ['member'],
+            allPages((page) => read.members(principal, id, page)),
+            (member) => [member],
+          );
           cli.note(`${count} members`);
           return;
         }

@@ -10,7 +10,10 @@ export function addAudiencesShow(group: Command): void {
     .command('show')
     .description('Show one audience')
     .argument('<id>', 'the audience id')
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge audiences show aud_123\n  $ audience-bridge audiences show aud_123 --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge audiences show aud_123\n  $ audience-bridge audiences show aud_123 --json',
+    )
     .action((id: string, _flags: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();

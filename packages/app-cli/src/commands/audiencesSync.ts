@@ -17,9 +17,15 @@ async function importedAudienceIds(context: AppContext, principal: Principal): P
   return ids;
 }
 
-async function syncOne(cli: Cli, context: AppContext, principal: Principal, audienceId: string): Promise<Run> {
+async function syncOne(
+  cli: Cli,
+  context: AppContext,
+  principal: Principal,
+  audienceId: string,
+): Promise<Run> {
   const audience = unwrap(await context.useCases.audiences.show(principal, audienceId));
-  if (audience.source !== null) await ensureFullDelivery(context, audience.source.dataSourceId, principal.orgId);
+  if (audience.source !== null)
+    await ensureFullDelivery(context, audience.source.dataSourceId, principal.orgId);
 
   return unwrap(await context.withProgress(cli.progress()).syncAudience.execute(principal, { audienceId }));
 }
@@ -43,7 +49,8 @@ Examples:
     )
     .action((id: string | undefined, flags: { all?: boolean }, command: Command) =>
       runCommand(command, async (cli) => {
-        if ((id === undefined) === (flags.all !== true)) throw CliError.usage('give an audience id or --all, not both');
+        if ((id === undefined) === (flags.all !== true))
+          throw CliError.usage('give an audience id or --all, not both');
         const context = await cli.context();
         const principal = await cli.principal('ims');
         const ids = id === undefined ? await importedAudienceIds(context, principal) : [id];

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-import type { EncryptionAlgorithm, Encryption, SharedDataSource, Channel, ReconciliationKey } from '@audience-bridge/domain';
+import type {
+  EncryptionAlgorithm,
+  Encryption,
+  SharedDataSource,
+  Channel,
+  ReconciliationKey,
+} from '@audience-bridge/domain';
 import { Option, type Command } from 'commander';
 
 import { CliError } from '../output/errors.js';
@@ -29,7 +35,9 @@ function aesSecrets(flags: AddFlags): { key: string; iv: string } {
   const key = flags.aesKey ?? process.env['AB_AES_KEY'] ?? fromStdin[0]?.trim();
   const iv = flags.aesIv ?? process.env['AB_AES_IV'] ?? fromStdin[1]?.trim();
   if (key === undefined || key === '' || iv === undefined || iv === '') {
-    throw CliError.usage('an AES data source needs its key and IV: --aes-key/--aes-iv, AB_AES_KEY/AB_AES_IV, or --aes-from-stdin');
+    throw CliError.usage(
+      'an AES data source needs its key and IV: --aes-key/--aes-iv, AB_AES_KEY/AB_AES_IV, or --aes-from-stdin',
+    );
   }
 
   return { key, iv };
@@ -42,7 +50,8 @@ function encryptionOf(flags: AddFlags): Encryption {
 }
 
 function dataSourceOf(id: string, flags: AddFlags): SharedDataSource {
-  if (!keyPattern.test(flags.key)) throw CliError.usage(`--key is visitorId, email, mobilePhone or custom:<name>, got "${flags.key}"`);
+  if (!keyPattern.test(flags.key))
+    throw CliError.usage(`--key is visitorId, email, mobilePhone or custom:<name>, got "${flags.key}"`);
 
   return {
     id,
@@ -62,10 +71,22 @@ export function addDatasourcesAdd(group: Command): void {
     .description('Register a shared data source (keys are stored encrypted and never printed)')
     .argument('<id>', 'the id to give the data source, e.g. crm-emails')
     .requiredOption('--label <label>', 'a readable name')
-    .requiredOption('--dpid <dpid>', 'the Audience Manager data source id (DPID)', integerIn(1, Number.MAX_SAFE_INTEGER))
-    .option('--destination <id>', 'the AAM destination that delivers its segments (needed to import)', integerIn(1, Number.MAX_SAFE_INTEGER))
+    .requiredOption(
+      '--dpid <dpid>',
+      'the Audience Manager data source id (DPID)',
+      integerIn(1, Number.MAX_SAFE_INTEGER),
+    )
+    .option(
+      '--destination <id>',
+      'the AAM destination that delivers its segments (needed to import)',
+      integerIn(1, Number.MAX_SAFE_INTEGER),
+    )
     .requiredOption('--key <field>', 'reconciliation key: visitorId, email, mobilePhone or custom:<name>')
-    .addOption(new Option('--channel <channel>', 'what a declared ID is').choices(['email', 'sms', 'other']).default('other'))
+    .addOption(
+      new Option('--channel <channel>', 'what a declared ID is')
+        .choices(['email', 'sms', 'other'])
+        .default('other'),
+    )
     .addOption(
       new Option('--encryption <algorithm>', 'how declared IDs are protected')
         .choices(['none', 'sha256', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc'])

@@ -9,7 +9,10 @@ export function addDatasourcesList(group: Command): void {
   group
     .command('list')
     .description('List the shared data sources of your organisation')
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge datasources list\n  $ audience-bridge datasources list --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge datasources list\n  $ audience-bridge datasources list --json',
+    )
     .action((_flags: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();

@@ -24,7 +24,10 @@ export function addDatasourcesShow(group: Command): void {
     .command('show')
     .description('Show one shared data source (its key and IV are never shown)')
     .argument('<id>', 'the data source id')
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge datasources show emulator-aesEmail\n  $ audience-bridge datasources show emulator-aesEmail --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge datasources show emulator-aesEmail\n  $ audience-bridge datasources show emulator-aesEmail --json',
+    )
     .action((id: string, _flags: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();

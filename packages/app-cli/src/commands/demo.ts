@@ -9,7 +9,12 @@ export function addDemo(program: Command): void {
   program
     .command('demo')
     .description('Run the whole cycle on the embedded default (SQLite + in-process emulator) and report')
-    .option('--profiles <n>', 'campaign profiles to load (the population is sized to match)', integerIn(100, 800_000), 100_000)
+    .option(
+      '--profiles <n>',
+      'campaign profiles to load (the population is sized to match)',
+      integerIn(100, 800_000),
+      100_000,
+    )
     .addHelpText(
       'after',
       `

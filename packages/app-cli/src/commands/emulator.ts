@@ -38,8 +38,12 @@ function faultsOf(flags: EmulatorFlags): FaultOptions {
 /** Resolves once the process is asked to stop; the open server keeps it alive until then. */
 const untilStopped = (): Promise<void> =>
   new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => {
+      resolve();
+    });
+    process.once('SIGTERM', () => {
+      resolve();
+    });
   });
 
 /** `emulator`: runs the local People core service until interrupted. */
@@ -47,7 +51,12 @@ export function addEmulator(program: Command): void {
   program
     .command('emulator')
     .description('Run the local People core service (IMS, AAM REST, file exchange) until Ctrl-C')
-    .option('--port <port>', 'port to listen on, on 127.0.0.1 (0 picks a free one)', integerIn(0, 65535), 4010)
+    .option(
+      '--port <port>',
+      'port to listen on, on 127.0.0.1 (0 picks a free one)',
+      integerIn(0, 65535),
+      4010,
+    )
     .option('--exchange <dir>', 'the exchange directory shared with Audience Bridge (default AB_EXCHANGE)')
     .option('--seed <n>', 'seeds the population and every fault draw', integerIn(-2147483648, 2147483647), 1)
     .option('--size <n>', 'people in the synthetic population', integerIn(1, 1_000_000))
@@ -74,8 +83,20 @@ Examples:
         const { defaultImsClient, runEmulator } = await import('@audience-bridge/peoplecore-emulator');
         const exchangeDir = flags.exchange ?? (await cli.config()).AB_EXCHANGE;
         const population = flags.size === undefined ? {} : { size: flags.size, campaignShare: 0.8 };
-        const emulator = await runEmulator({ port: flags.port, exchangeDir, seed: flags.seed, population, faults: faultsOf(flags) });
-        const result = { url: emulator.url, port: emulator.port, orgId: emulator.population.orgId, exchangeDir, clientId: defaultImsClient.clientId };
+        const emulator = await runEmulator({
+          port: flags.port,
+          exchangeDir,
+          seed: flags.seed,
+          population,
+          faults: faultsOf(flags),
+        });
+        const result = {
+          url: emulator.url,
+          port: emulator.port,
+          orgId: emulator.population.orgId,
+          exchangeDir,
+          clientId: defaultImsClient.clientId,
+        };
         cli.print(result, () =>
           renderFields([
             ['People core emulator', emulator.url],

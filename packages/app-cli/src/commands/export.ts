@@ -36,7 +36,10 @@ Example:
         cli.note(`workflow ${saved.id} saved; starting`);
         const run = await startWorkflow(cli, context, principal, { workflowId: saved.id });
 
-        cli.print({ workflow: saved, run: runDocument(run) }, () => `workflow ${saved.id} "${saved.name}"\n${renderRun(run)}`);
+        cli.print(
+          { workflow: saved, run: runDocument(run) },
+          () => `workflow ${saved.id} "${saved.name}"\n${renderRun(run)}`,
+        );
         return runExitCode(run);
       }),
     );

@@ -28,7 +28,13 @@ Examples:
         const token = await requestImsToken(await loginCredentials(context));
         const principal = await verifyToken(context.tokens, token.accessToken);
         const path = saveToken(token);
-        const result = { orgId: principal.orgId, subject: principal.subject, authMethod: principal.authMethod, expiresAt: token.expiresAt, cachedIn: path };
+        const result = {
+          orgId: principal.orgId,
+          subject: principal.subject,
+          authMethod: principal.authMethod,
+          expiresAt: token.expiresAt,
+          cachedIn: path,
+        };
 
         cli.print(result, () =>
           renderFields([

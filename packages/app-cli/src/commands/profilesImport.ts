@@ -2,7 +2,12 @@ import { UpsertProfiles, type NormalisationOptions, type Progress } from '@audie
 import { Option, type Command } from 'commander';
 
 import { renderFields, renderTable } from '../output/table.js';
-import { inferFormat, ProfileFileReader, type LineProblem, type ProfileFormat } from '../profiles/ProfileFileReader.js';
+import {
+  inferFormat,
+  ProfileFileReader,
+  type LineProblem,
+  type ProfileFormat,
+} from '../profiles/ProfileFileReader.js';
 import { runCommand } from '../runtime/Cli.js';
 import { integerIn } from '../runtime/parsers.js';
 import { unwrap } from '../runtime/unwrap.js';
@@ -15,7 +20,7 @@ interface ImportFlags {
 const SHOWN_REJECTS = 20;
 
 /** Counts rows into the progress as they pass. */
-async function* counted(rows: AsyncIterable<unknown>, progress: Progress): AsyncGenerator<unknown> {
+async function* counted(rows: AsyncIterable<unknown>, progress: Progress): AsyncGenerator {
   let pending = 0;
   for await (const row of rows) {
     yield row;
@@ -28,7 +33,11 @@ async function* counted(rows: AsyncIterable<unknown>, progress: Progress): Async
   progress.advance(pending);
 }
 
-function renderImport(file: string, result: { read: number; inserted: number; updated: number }, rejected: readonly LineProblem[]): string {
+function renderImport(
+  file: string,
+  result: { read: number; inserted: number; updated: number },
+  rejected: readonly LineProblem[],
+): string {
   const summary = renderFields([
     ['file', file],
     ['rows read', result.read],
@@ -41,7 +50,8 @@ function renderImport(file: string, result: { read: number; inserted: number; up
     { heading: 'LINE', cell: (row) => row.line, align: 'right' },
     { heading: 'REASONS', cell: (row) => row.reasons.join('; ') },
   ]);
-  const more = rejected.length > SHOWN_REJECTS ? `\n… ${rejected.length - SHOWN_REJECTS} more (use --json for all)` : '';
+  const more =
+    rejected.length > SHOWN_REJECTS ? `\n… ${rejected.length - SHOWN_REJECTS} more (use --json for all)` : '';
 
   return `${summary}\nrejected rows:\n${shown}${more}`;
 }
@@ -52,7 +62,9 @@ export function addProfilesImport(group: Command): void {
     .command('import')
     .description('Load profiles from a CSV or NDJSON file of any size, upserting by profile key')
     .argument('<file>', 'a .csv or .ndjson (.jsonl) file')
-    .addOption(new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'ndjson']))
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the extension)').choices(['csv', 'ndjson']),
+    )
     .option('--batch-size <n>', 'profiles written per database batch', integerIn(1, 100_000), 5000)
     .addHelpText(
       'after',
@@ -73,16 +85,35 @@ Examples:
         await reader.check();
         const context = await cli.context();
         const principal = await cli.principal('any');
-        const normalisation = { defaultRegion: context.config.AB_DEFAULT_REGION as NormalisationOptions['defaultRegion'] };
-        const upsert = new UpsertProfiles({ profiles: context.ports.profiles, normalisation, batchSize: flags.batchSize });
+        const normalisation = {
+          defaultRegion: context.config.AB_DEFAULT_REGION as NormalisationOptions['defaultRegion'],
+        };
+        const upsert = new UpsertProfiles({
+          profiles: context.ports.profiles,
+          normalisation,
+          batchSize: flags.batchSize,
+        });
 
         const progress = cli.progress();
         progress.start('profiles', null);
-        const result = unwrap(await upsert.execute(principal, counted(reader.rows(), progress)).finally(() => progress.finish()));
+        const result = unwrap(
+          await upsert.execute(principal, counted(reader.rows(), progress)).finally(() => {
+            progress.finish();
+          }),
+        );
 
-        const rejected = [...reader.problems, ...result.rejected.map((row) => ({ line: reader.lineOf(row.index), reasons: row.reasons }))];
+        const rejected = [
+          ...reader.problems,
+          ...result.rejected.map((row) => ({ line: reader.lineOf(row.index), reasons: row.reasons })),
+        ];
         rejected.sort((a, b) => a.line - b.line);
-        const document = { file, read: result.read + reader.problems.length, inserted: result.inserted, updated: result.updated, rejected };
+        const document = {
+          file,
+          read: result.read + reader.problems.length,
+          inserted: result.inserted,
+          updated: result.updated,
+          rejected,
+        };
         cli.print(document, () => renderImport(file, document, rejected));
       }),
     );

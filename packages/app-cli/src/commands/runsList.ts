@@ -23,12 +23,24 @@ export function addRunsList(group: Command): void {
     .option('--subject <id>', 'only the runs of this audience or workflow')
     .option('--limit <n>', 'at most this many', integerIn(1, 10_000), 50)
     .option('--offset <n>', 'skip this many', integerIn(0, Number.MAX_SAFE_INTEGER), 0)
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge runs list\n  $ audience-bridge runs list --kind import --subject aud_123 --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge runs list\n  $ audience-bridge runs list --kind import --subject aud_123 --json',
+    )
     .action((flags: ListFlags, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();
-        const filter = { ...(flags.kind === undefined ? {} : { kind: flags.kind }), ...(flags.subject === undefined ? {} : { subjectId: flags.subject }) };
-        const page = unwrap(await context.useCases.runs.list(await cli.principal('any'), { offset: flags.offset, limit: flags.limit }, filter));
+        const filter = {
+          ...(flags.kind === undefined ? {} : { kind: flags.kind }),
+          ...(flags.subject === undefined ? {} : { subjectId: flags.subject }),
+        };
+        const page = unwrap(
+          await context.useCases.runs.list(
+            await cli.principal('any'),
+            { offset: flags.offset, limit: flags.limit },
+            filter,
+          ),
+        );
 
         cli.print(page, () =>
           renderTable(page.items, [
@@ -37,7 +49,11 @@ export function addRunsList(group: Command): void {
             { heading: 'STATUS', cell: (row) => row.status },
             { heading: 'SUBJECT', cell: (row) => row.subjectId },
             { heading: 'INPUT', cell: (row) => row.report?.counts.input, align: 'right' },
-            { heading: 'MATCH', cell: (row) => (row.report === null ? null : percent(matchRate(row.kind, row.report.counts))), align: 'right' },
+            {
+              heading: 'MATCH',
+              cell: (row) => (row.report === null ? null : percent(matchRate(row.kind, row.report.counts))),
+              align: 'right',
+            },
             { heading: 'STARTED', cell: (row) => row.startedAt.toISOString() },
           ]),
         );

@@ -22,7 +22,14 @@ export function addRunsShow(group: Command): void {
     .description("Show a run's report; --rejects lists the records not imported or exported, with reasons")
     .argument('<id>', 'the run id')
     .option('--rejects', 'list the rejected, unreconciled, ignored and ambiguous records')
-    .addOption(new Option('--category <category>', 'with --rejects: only one category').choices(['rejected', 'unreconciled', 'ignored', 'ambiguous']))
+    .addOption(
+      new Option('--category <category>', 'with --rejects: only one category').choices([
+        'rejected',
+        'unreconciled',
+        'ignored',
+        'ambiguous',
+      ]),
+    )
     .option('--csv', 'with --rejects: stream every record as CSV (category,value,reason)')
     .option('--limit <n>', 'with --rejects, without --csv: at most this many', integerIn(1, 10_000), 50)
     .addHelpText(
@@ -45,12 +52,18 @@ Examples:
         }
         if (flags.csv === true) {
           const pages = allPages((page) => runs.records(principal, id, page, flags.category));
-          const count = await streamCsv(process.stdout, ['category', 'value', 'reason'], pages, (record) => [record.category, record.value, record.reason]);
+          const count = await streamCsv(process.stdout, ['category', 'value', 'reason'], pages, (record) => [
+            record.category,
+            record.value,
+            record.reason,
+          ]);
           cli.note(`${count} records`);
           return;
         }
 
-        const page = unwrap(await runs.records(principal, id, { offset: 0, limit: flags.limit }, flags.category));
+        const page = unwrap(
+          await runs.records(principal, id, { offset: 0, limit: flags.limit }, flags.category),
+        );
         cli.print(page, () =>
           [
             renderTable(page.items, [

@@ -10,7 +10,12 @@ type Serve = (config: Config) => Promise<{ url: string; close(): Promise<void> }
 export async function loadServe(): Promise<Serve> {
   const api: Record<string, unknown> = await import('@audience-bridge/app-api');
   const serve = api['serve'];
-  if (typeof serve !== 'function') throw new CliError('this build of @audience-bridge/app-api has no HTTP server: rebuild with `npm install`', 1, 'CLI.UNAVAILABLE');
+  if (typeof serve !== 'function')
+    throw new CliError(
+      'this build of @audience-bridge/app-api has no HTTP server: rebuild with `npm install`',
+      1,
+      'CLI.UNAVAILABLE',
+    );
 
   return serve as Serve;
 }
@@ -40,7 +45,10 @@ Examples:
       runCommand(command, async (cli) => {
         const serve = await loadServe();
         const server = await serve(await cli.config());
-        cli.print({ url: server.url }, () => `Audience Bridge API on ${server.url} (docs at ${server.url}/docs)`);
+        cli.print(
+          { url: server.url },
+          () => `Audience Bridge API on ${server.url} (docs at ${server.url}/docs)`,
+        );
         cli.note('press Ctrl-C to stop');
 
         await untilSignal();

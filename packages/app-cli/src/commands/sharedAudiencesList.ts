@@ -11,12 +11,17 @@ export function addSharedAudiencesList(group: Command): void {
     .command('list')
     .description('List the People core segments (importable) and traits')
     .addOption(new Option('--kind <kind>', 'only segments or only traits').choices(['segment', 'trait']))
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge shared-audiences list --kind segment\n  $ audience-bridge shared-audiences list --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge shared-audiences list --kind segment\n  $ audience-bridge shared-audiences list --json',
+    )
     .action((flags: { kind?: SharedAudience['kind'] }, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();
         const filter = flags.kind === undefined ? {} : { kind: flags.kind };
-        const items = unwrap(await context.useCases.sharedAudiences.execute(await cli.principal('any'), filter));
+        const items = unwrap(
+          await context.useCases.sharedAudiences.execute(await cli.principal('any'), filter),
+        );
 
         cli.print(items, () =>
           renderTable(items, [

@@ -25,7 +25,11 @@ Example:
         const context = await cli.context();
         const saved = unwrap(await context.useCases.workflows.create(await cli.principal('any'), document));
 
-        cli.print(saved, () => `workflow ${saved.id} "${saved.name}" saved; start it with \`audience-bridge workflows start ${saved.id}\``);
+        cli.print(
+          saved,
+          () =>
+            `workflow ${saved.id} "${saved.name}" saved; start it with \`audience-bridge workflows start ${saved.id}\``,
+        );
       }),
     );
 }

@@ -12,7 +12,10 @@ export function addWorkflowsList(group: Command): void {
     .description('List saved workflows')
     .option('--limit <n>', 'at most this many', integerIn(1, 10_000), 50)
     .option('--offset <n>', 'skip this many', integerIn(0, Number.MAX_SAFE_INTEGER), 0)
-    .addHelpText('after', '\nExamples:\n  $ audience-bridge workflows list\n  $ audience-bridge workflows list --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ audience-bridge workflows list\n  $ audience-bridge workflows list --json',
+    )
     .action((flags: { limit: number; offset: number }, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();

@@ -10,7 +10,10 @@ export function addWorkflowsStart(group: Command): void {
     .command('start')
     .description('Run a saved workflow now; a workflow with a shared save exports (needs login)')
     .argument('<id>', 'the workflow id')
-    .addHelpText('after', '\nExit 1 when the run fails, 3 when it exports without a login.\n\nExample:\n  $ audience-bridge workflows start wf_123')
+    .addHelpText(
+      'after',
+      '\nExit 1 when the run fails, 3 when it exports without a login.\n\nExample:\n  $ audience-bridge workflows start wf_123',
+    )
     .action((id: string, _flags: unknown, command: Command) =>
       runCommand(command, async (cli) => {
         const context = await cli.context();

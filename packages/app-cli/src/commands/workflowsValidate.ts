@@ -18,7 +18,10 @@ export function addWorkflowsValidate(group: Command): void {
         const plan = unwrap(context.useCases.workflows.validate(await cli.principal('any'), document));
         const order = plan.activities.map((activity) => activity.id);
 
-        cli.print({ valid: true, name: plan.document.name, order }, () => `${file} is valid; activities run in order: ${order.join(' → ')}`);
+        cli.print(
+          { valid: true, name: plan.document.name, order },
+          () => `${file} is valid; activities run in order: ${order.join(' → ')}`,
+        );
       }),
     );
 }

@@ -22,10 +22,20 @@ export interface DemoReport {
   readonly orgId: string;
   readonly subject: string;
   readonly dataSources: readonly string[];
-  readonly profiles: { readonly read: number; readonly inserted: number; readonly updated: number; readonly rejected: number; readonly durationMs: number };
+  readonly profiles: {
+    readonly read: number;
+    readonly inserted: number;
+    readonly updated: number;
+    readonly rejected: number;
+    readonly durationMs: number;
+  };
   readonly imports: readonly DemoImport[];
   readonly export: { readonly workflowId: string; readonly run: Run & { readonly matchRate: number | null } };
-  readonly resync: { readonly added: number; readonly removed: number; readonly run: Run & { readonly matchRate: number | null } };
+  readonly resync: {
+    readonly added: number;
+    readonly removed: number;
+    readonly run: Run & { readonly matchRate: number | null };
+  };
   readonly checks: readonly DemoCheck[];
   readonly durationMs: number;
   readonly nextCommands: readonly string[];

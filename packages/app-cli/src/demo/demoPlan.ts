@@ -11,7 +11,12 @@ const CAMPAIGN_SHARE = 0.8;
 /** The emulator population for a profile base of `profiles` people: four segments, some malformed IDs. */
 export function demoEmulatorOptions(profiles: number): EmbeddedEmulatorOptions {
   const share = (fraction: number): number => Math.max(10, Math.round(profiles * fraction));
-  const segment = (name: string, source: SourceKind, size: number, malformed = 0) => ({ name, source, size, malformed });
+  const segment = (name: string, source: SourceKind, size: number, malformed = 0) => ({
+    name,
+    source,
+    size,
+    malformed,
+  });
 
   return {
     seed: DEMO_SEED,
@@ -39,14 +44,27 @@ export function demoWorkflow(dataSourceId: string): WorkflowDocument {
   return {
     name: 'Demo: Martins to People core',
     activities: [
-      { id: 'martins', type: 'query', filter: { field: 'attributes.lastName', op: 'eq', value: EXPORT_LAST_NAME } },
+      {
+        id: 'martins',
+        type: 'query',
+        filter: { field: 'attributes.lastName', op: 'eq', value: EXPORT_LAST_NAME },
+      },
       {
         id: 'share',
         type: 'saveAudience',
         input: 'martins',
-        share: { target: { createSegment: { name: 'Audience Bridge demo: Martins' } }, dataSourceId, outboundTransition: true },
+        share: {
+          target: { createSegment: { name: 'Audience Bridge demo: Martins' } },
+          dataSourceId,
+          outboundTransition: true,
+        },
       },
-      { id: 'keep', type: 'saveAudience', input: 'share', audience: { label: 'Demo: Martins exported', mode: 'replace' } },
+      {
+        id: 'keep',
+        type: 'saveAudience',
+        input: 'share',
+        audience: { label: 'Demo: Martins exported', mode: 'replace' },
+      },
     ],
   };
 }

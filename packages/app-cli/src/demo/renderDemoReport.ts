@@ -10,7 +10,8 @@ export function renderDemoReport(report: DemoReport): string {
     `data sources: ${report.dataSources.join(', ')}`,
     `profiles: ${p.read} read, ${p.inserted} inserted, ${p.updated} updated, ${p.rejected} rejected in ${seconds(p.durationMs)}`,
     ...report.imports.map(
-      (entry) => `\n== import "${entry.segment.name}" (segment ${entry.segment.sid}, ${entry.dataSourceId}) → ${entry.audienceType} audience ${entry.audienceId}\n${renderRun(entry.run)}`,
+      (entry) =>
+        `\n== import "${entry.segment.name}" (segment ${entry.segment.sid}, ${entry.dataSourceId}) → ${entry.audienceType} audience ${entry.audienceId}\n${renderRun(entry.run)}`,
     ),
     `\n== export workflow ${report.export.workflowId}\n${renderRun(report.export.run)}`,
     `\n== segment changed in People core (+${report.resync.added} −${report.resync.removed}), re-synced\n${renderRun(report.resync.run)}`,

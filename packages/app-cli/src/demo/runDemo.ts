@@ -21,7 +21,11 @@ async function demoLogin(context: AppContext): Promise<Principal> {
   return verifyToken(context.tokens, token.accessToken);
 }
 
-async function addDataSources(context: AppContext, emulator: RunningEmulator, principal: Principal): Promise<string[]> {
+async function addDataSources(
+  context: AppContext,
+  emulator: RunningEmulator,
+  principal: Principal,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const kind of demoSourceKinds) {
     const source = emulator.population.dataSources.find((candidate) => candidate.kind === kind);
@@ -40,27 +44,57 @@ async function runImports(cli: Cli, context: AppContext, emulator: RunningEmulat
     const segment = segmentOf(emulator, kind);
     const expected = expectedMembers(segment);
     const { audience, run, dataSourceId } = await importSegment(context, principal, segment, cli.progress());
-    imports.push({ segment: { sid: String(segment.sid), name: segment.name }, dataSourceId, audienceId: audience.id, audienceType: audience.type, run: runDocument(run) });
+    imports.push({
+      segment: { sid: String(segment.sid), name: segment.name },
+      dataSourceId,
+      audienceId: audience.id,
+      audienceType: audience.type,
+      run: runDocument(run),
+    });
     const counts = run.report?.counts;
     const members = kind === 'visitor' ? expected.inCampaign.length : segment.members.length;
     checks.push({ what: `${segment.name}: members`, expected: members, actual: counts?.members ?? -1 });
-    checks.push({ what: `${segment.name}: rejected (malformed)`, expected: expected.malformed.length, actual: counts?.rejected ?? -1 });
-    if (kind === 'visitor') checks.push({ what: `${segment.name}: unreconciled (outsiders)`, expected: expected.outsiders.length, actual: counts?.unreconciled ?? -1 });
+    checks.push({
+      what: `${segment.name}: rejected (malformed)`,
+      expected: expected.malformed.length,
+      actual: counts?.rejected ?? -1,
+    });
+    if (kind === 'visitor')
+      checks.push({
+        what: `${segment.name}: unreconciled (outsiders)`,
+        expected: expected.outsiders.length,
+        actual: counts?.unreconciled ?? -1,
+      });
   }
 
   return { imports, checks };
 }
 
 async function runExport(cli: Cli, context: AppContext, emulator: RunningEmulator, principal: Principal) {
-  const saved = unwrap(await context.useCases.workflows.create(principal, demoWorkflow(segmentOf(emulator, 'hashedEmail').source.shared.id)));
+  const saved = unwrap(
+    await context.useCases.workflows.create(
+      principal,
+      demoWorkflow(segmentOf(emulator, 'hashedEmail').source.shared.id),
+    ),
+  );
   const progress = cli.progress();
   progress.start('export', null);
   const run = unwrap(await context.useCases.runWorkflow.execute(principal, { workflowId: saved.id }));
   progress.finish();
   await emulator.admin.ingest();
-  const martins = emulator.population.people.filter((person) => person.inCampaign && person.lastName === EXPORT_LAST_NAME).length;
+  const martins = emulator.population.people.filter(
+    (person) => person.inCampaign && person.lastName === EXPORT_LAST_NAME,
+  ).length;
 
-  return { workflowId: saved.id, run: runDocument(run), check: { what: `export: profiles named ${EXPORT_LAST_NAME} exported`, expected: martins, actual: run.report?.counts.exported ?? -1 } };
+  return {
+    workflowId: saved.id,
+    run: runDocument(run),
+    check: {
+      what: `export: profiles named ${EXPORT_LAST_NAME} exported`,
+      expected: martins,
+      actual: run.report?.counts.exported ?? -1,
+    },
+  };
 }
 
 /** The commands worth trying on the database the demo leaves. */
@@ -68,7 +102,12 @@ function nextCommands(report: Pick<DemoReport, 'imports' | 'export'>): string[] 
   const [first, second] = report.imports;
   return [
     'audience-bridge audiences list',
-    ...(first === undefined ? [] : [`audience-bridge runs show ${first.run.id} --rejects --category unreconciled`, `audience-bridge audiences members ${first.audienceId} --csv | head`]),
+    ...(first === undefined
+      ? []
+      : [
+          `audience-bridge runs show ${first.run.id} --rejects --category unreconciled`,
+          `audience-bridge audiences members ${first.audienceId} --csv | head`,
+        ]),
     ...(second === undefined ? [] : [`audience-bridge audiences show ${second.audienceId}`]),
     `audience-bridge workflows show ${report.export.workflowId}`,
     'audience-bridge runs list',
@@ -100,7 +139,11 @@ export async function runDemo(cli: Cli, profiles: number): Promise<DemoReport> {
   const visitor = segmentOf(emulator, 'visitor');
   const change = await changeSegment(emulator, visitor);
   const resynced = await resync(context, principal, imports[0]?.audienceId ?? '', cli.progress());
-  const resyncCheck = { what: `${visitor.name} after the change: members`, expected: change.expectedMembers, actual: resynced.report?.counts.members ?? -1 };
+  const resyncCheck = {
+    what: `${visitor.name} after the change: members`,
+    expected: change.expectedMembers,
+    actual: resynced.report?.counts.members ?? -1,
+  };
 
   const partial = { imports, export: { workflowId: exported.workflowId, run: exported.run } };
   return {
@@ -111,7 +154,12 @@ export async function runDemo(cli: Cli, profiles: number): Promise<DemoReport> {
     profiles: loaded,
     ...partial,
     resync: { added: change.added, removed: change.removed, run: runDocument(resynced) },
-    checks: [{ what: 'profiles loaded', expected: emulator.population.campaignSize, actual: loaded.inserted }, ...checks, exported.check, resyncCheck],
+    checks: [
+      { what: 'profiles loaded', expected: emulator.population.campaignSize, actual: loaded.inserted },
+      ...checks,
+      exported.check,
+      resyncCheck,
+    ],
     durationMs: Date.now() - started,
     nextCommands: nextCommands(partial),
   };

@@ -66,18 +66,28 @@ const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 /** Maps anything a command can throw to its report; the one place where domain codes meet exit codes. */
 export function describeFailure(error: unknown): FailureReport {
-  if (error instanceof CliError) return { code: error.code, message: oneLine(error.message), exitCode: error.exitCode };
+  if (error instanceof CliError)
+    return { code: error.code, message: oneLine(error.message), exitCode: error.exitCode };
   if (DomainError.is(error)) {
     const hint = hints[error.code];
     const message = hint === undefined ? error.message : `${error.message} (${hint})`;
 
     return { code: error.code, message: oneLine(message), exitCode: exitCodes[error.code] };
   }
-  if (error instanceof CommanderError) return { code: error.code, message: oneLine(error.message), exitCode: ExitCode.usage };
+  if (error instanceof CommanderError)
+    return { code: error.code, message: oneLine(error.message), exitCode: ExitCode.usage };
   if (error instanceof Error && error.name === 'ZodError') {
-    return { code: 'VALIDATION.INVALID_INPUT', message: oneLine(`invalid options: ${error.message}`), exitCode: ExitCode.usage };
+    return {
+      code: 'VALIDATION.INVALID_INPUT',
+      message: oneLine(`invalid options: ${error.message}`),
+      exitCode: ExitCode.usage,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
 
-  return { code: 'UNEXPECTED', message: oneLine(`unexpected failure: ${message}`), exitCode: ExitCode.failed };
+  return {
+    code: 'UNEXPECTED',
+    message: oneLine(`unexpected failure: ${message}`),
+    exitCode: ExitCode.failed,
+  };
 }

@@ -74,7 +74,8 @@ export class LineProgress implements Progress {
   }
 
   private describe(): string {
-    if (this.total === null && this.count === 0) return `${((Date.now() - this.startedAt) / 1000).toFixed(1)} s`;
+    if (this.total === null && this.count === 0)
+      return `${((Date.now() - this.startedAt) / 1000).toFixed(1)} s`;
     const of = this.total === null ? '' : `/${this.total}`;
     return `${this.count}${of} at ${rateOf(this.count, this.startedAt)}/s`;
   }
@@ -83,7 +84,10 @@ export class LineProgress implements Progress {
 const silent: Progress = { start: () => undefined, advance: () => undefined, finish: () => undefined };
 
 /** The progress mode for the global options and whether stderr is a terminal. */
-export function progressMode(options: { json: boolean; quiet: boolean }, isTty = process.stderr.isTTY): ProgressMode {
+export function progressMode(
+  options: { json: boolean; quiet: boolean },
+  isTty = process.stderr.isTTY,
+): ProgressMode {
   if (options.json || options.quiet) return 'silent';
   return isTty ? 'bar' : 'lines';
 }

@@ -29,10 +29,26 @@ function countLines(run: Run): [string, number | string][] {
   const common: [string, number | string][] = [['input', c.input]];
   const byKind: [string, number | string][] =
     run.kind === 'export'
-      ? [['exported', c.exported], ['already present', c.alreadyPresent], ['ignored (no ID)', c.ignored], ['unreconciled', c.unreconciled]]
-      : [['imported', c.imported], ['unreconciled', c.unreconciled], ['rejected', c.rejected], ['ambiguous', c.ambiguous], ['members', c.members]];
+      ? [
+          ['exported', c.exported],
+          ['already present', c.alreadyPresent],
+          ['ignored (no ID)', c.ignored],
+          ['unreconciled', c.unreconciled],
+        ]
+      : [
+          ['imported', c.imported],
+          ['unreconciled', c.unreconciled],
+          ['rejected', c.rejected],
+          ['ambiguous', c.ambiguous],
+          ['members', c.members],
+        ];
 
-  return [...common, ...byKind, ['match rate', percent(matchRate(run.kind, c))], ['duration', seconds(report.durationMs)]];
+  return [
+    ...common,
+    ...byKind,
+    ['match rate', percent(matchRate(run.kind, c))],
+    ['duration', seconds(report.durationMs)],
+  ];
 }
 
 /** A run report as people read it: status, counts, match rate, duration, top reject reasons, receipts. */
@@ -48,13 +64,20 @@ export function renderRun(run: Run): string {
   const parts = [renderFields([...head, ...countLines(run)])];
   const report = run.report;
   if (report !== null && report.topReasons.length > 0) {
-    parts.push('top reasons:', renderTable(report.topReasons, [
-      { heading: 'count', cell: (row) => row.count, align: 'right' },
-      { heading: 'reason', cell: (row) => row.reason },
-    ]));
+    parts.push(
+      'top reasons:',
+      renderTable(report.topReasons, [
+        { heading: 'count', cell: (row) => row.count, align: 'right' },
+        { heading: 'reason', cell: (row) => row.reason },
+      ]),
+    );
   }
   if (report !== null && Object.keys(report.activities).length > 0) {
-    parts.push(`activities: ${Object.entries(report.activities).map(([id, count]) => `${id}=${count}`).join(', ')}`);
+    parts.push(
+      `activities: ${Object.entries(report.activities)
+        .map(([id, count]) => `${id}=${count}`)
+        .join(', ')}`,
+    );
   }
   if (report !== null && report.receipts.length > 0) parts.push(`receipts: ${report.receipts.join(', ')}`);
 

@@ -20,13 +20,18 @@ export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]
     const width = widths[index] ?? value.length;
     return columns[index]?.align === 'right' ? value.padStart(width) : value.padEnd(width);
   };
-  const lines = [columns.map((column, index) => pad(column.heading, index)), ...cells.map((line) => line.map(pad))];
+  const lines = [
+    columns.map((column, index) => pad(column.heading, index)),
+    ...cells.map((line) => line.map(pad)),
+  ];
 
   return lines.map((line) => line.join('  ').trimEnd()).join('\n');
 }
 
 /** Renders label/value pairs as two aligned columns. */
-export function renderFields(fields: readonly (readonly [string, string | number | boolean | null | undefined])[]): string {
+export function renderFields(
+  fields: readonly (readonly [string, string | number | boolean | null | undefined])[],
+): string {
   const width = Math.max(...fields.map(([label]) => label.length));
 
   return fields.map(([label, value]) => `${label.padEnd(width)}  ${text(value)}`).join('\n');

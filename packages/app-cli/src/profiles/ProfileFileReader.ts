@@ -23,7 +23,9 @@ export function inferFormat(file: string, given?: ProfileFormat): ProfileFormat 
   if (/\.csv$/i.test(file)) return 'csv';
   if (/\.(ndjson|jsonl)$/i.test(file)) return 'ndjson';
 
-  throw CliError.usage(`cannot tell the format of ${file} from its extension: add --format csv or --format ndjson`);
+  throw CliError.usage(
+    `cannot tell the format of ${file} from its extension: add --format csv or --format ndjson`,
+  );
 }
 
 /**
@@ -52,7 +54,7 @@ export class ProfileFileReader {
     return this.lines.lineOf(index);
   }
 
-  async *rows(): AsyncGenerator<unknown> {
+  async *rows(): AsyncGenerator {
     yield* this.format === 'csv' ? this.csvRows() : this.ndjsonRows();
   }
 
@@ -61,7 +63,7 @@ export class ProfileFileReader {
     this.count += 1;
   }
 
-  private async *ndjsonRows(): AsyncGenerator<unknown> {
+  private async *ndjsonRows(): AsyncGenerator {
     const input = createInterface({ input: createReadStream(this.file, 'utf8'), crlfDelay: Infinity });
     let line = 0;
     for await (const text of input) {
@@ -71,7 +73,10 @@ export class ProfileFileReader {
       try {
         row = JSON.parse(text);
       } catch (error) {
-        this.problems.push({ line, reasons: [`bad JSON: ${error instanceof Error ? error.message : String(error)}`] });
+        this.problems.push({
+          line,
+          reasons: [`bad JSON: ${error instanceof Error ? error.message : String(error)}`],
+        });
         continue;
       }
       this.emit(line);
@@ -79,7 +84,7 @@ export class ProfileFileReader {
     }
   }
 
-  private async *csvRows(): AsyncGenerator<unknown> {
+  private async *csvRows(): AsyncGenerator {
     const parser = createReadStream(this.file).pipe(
       parse({
         columns: (header: string[]) => checkCsvHeader(header.map((column) => column.trim())),
@@ -88,12 +93,16 @@ export class ProfileFileReader {
         skip_empty_lines: true,
         skip_records_with_error: true,
         on_skip: (error: CsvError | undefined) => {
-          if (error !== undefined) this.problems.push({ line: lineOfError(error), reasons: [`bad CSV record: ${error.message}`] });
+          if (error !== undefined)
+            this.problems.push({ line: lineOfError(error), reasons: [`bad CSV record: ${error.message}`] });
           return undefined;
         },
       }),
     );
-    for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const entry of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       this.emit(entry.info.lines);
       yield csvRecordToInput(entry.record);
     }

@@ -7,7 +7,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const isKnownColumn = (column: string): boolean =>
   identifiers.has(column) ||
   optOuts.has(column) ||
-  ((column.startsWith('customKeys.') || column.startsWith('attributes.')) && NAME.test(column.slice(column.indexOf('.') + 1)));
+  ((column.startsWith('customKeys.') || column.startsWith('attributes.')) &&
+    NAME.test(column.slice(column.indexOf('.') + 1)));
 
 /** Refuses a header the importer would silently misread: unknown columns, or no `key`. */
 export function checkCsvHeader(columns: readonly string[]): string[] {
@@ -17,7 +18,8 @@ export function checkCsvHeader(columns: readonly string[]): string[] {
       `unknown CSV columns ${unknown.join(', ')}: use key, email, mobilePhone, visitorId, customKeys.<name>, attributes.<name>, optOut.<all|email|sms>`,
     );
   }
-  if (!columns.includes('key')) throw CliError.usage('the CSV header has no key column: every profile needs a key');
+  if (!columns.includes('key'))
+    throw CliError.usage('the CSV header has no key column: every profile needs a key');
 
   return [...columns];
 }

@@ -29,7 +29,10 @@ export class Cli {
   async context(options: Omit<AppContextOptions, 'logger'> = {}, given?: Config): Promise<AppContext> {
     const { openAppContext, PinoLogger } = await import('@audience-bridge/app-api');
     const config = given ?? (await this.config());
-    this.opened ??= await openAppContext(config, { ...options, logger: PinoLogger.create(process.env['AB_LOG_LEVEL'] ?? 'warn') });
+    this.opened ??= await openAppContext(config, {
+      ...options,
+      logger: PinoLogger.create(process.env['AB_LOG_LEVEL'] ?? 'warn'),
+    });
 
     return this.opened;
   }
@@ -71,11 +74,11 @@ export function globalOptions(command: Command): GlobalOptions {
  * Runs a command body: prints a failure as one line on stderr (or one JSON document with `--json`),
  * sets the exit code, and always closes what the body opened.
  */
-export async function runCommand(command: Command, body: (cli: Cli) => Promise<number | void>): Promise<void> {
+export async function runCommand(command: Command, body: (cli: Cli) => Promise<unknown>): Promise<void> {
   const cli = new Cli(globalOptions(command));
   try {
     const code = await body(cli);
-    process.exitCode = code ?? ExitCode.ok;
+    process.exitCode = typeof code === 'number' ? code : ExitCode.ok;
   } catch (error) {
     const failure = describeFailure(error);
     if (cli.options.json) process.stdout.write(toJsonDocument({ error: failure }));

@@ -7,7 +7,11 @@ import type { AppContext } from '@audience-bridge/app-api';
  * On the embedded emulator, makes sure the data source's destination has a full delivery in the exchange,
  * as People core would have delivered on its own schedule; with a real service it does nothing.
  */
-export async function ensureFullDelivery(context: AppContext, dataSourceId: string, orgId: string): Promise<void> {
+export async function ensureFullDelivery(
+  context: AppContext,
+  dataSourceId: string,
+  orgId: string,
+): Promise<void> {
   const emulator = context.emulator;
   if (emulator === null || context.config.AB_EXCHANGE.startsWith('s3://')) return;
   const source = await context.ports.dataSources.get(orgId, dataSourceId);

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { CliError } from '../output/errors.js';
 import type { CachedToken } from './tokenCache.js';
 
-const tokenAnswerSchema = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
+const tokenAnswerSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive(),
+});
 
 interface Credentials {
   readonly imsUrl: string;
@@ -35,15 +38,24 @@ export async function requestImsToken(credentials: Credentials): Promise<CachedT
     client_secret: credentials.clientSecret,
     scope: credentials.scope,
   });
-  const answer = await fetch(`${credentials.imsUrl}/ims/token/v3`, { method: 'POST', body }).catch((error: unknown) => {
-    throw new CliError(`IMS at ${credentials.imsUrl} is unreachable (${String(error)}): check AB_IMS_URL`, 1, 'IMS.UNREACHABLE');
-  });
+  const answer = await fetch(`${credentials.imsUrl}/ims/token/v3`, { method: 'POST', body }).catch(
+    (error: unknown) => {
+      throw new CliError(
+        `IMS at ${credentials.imsUrl} is unreachable (${String(error)}): check AB_IMS_URL`,
+        1,
+        'IMS.UNREACHABLE',
+      );
+    },
+  );
   if (answer.status === 400 || answer.status === 401) {
-    throw CliError.auth(`IMS refused the client credentials (HTTP ${answer.status}): check AB_IMS_CLIENT_ID and AB_IMS_CLIENT_SECRET`);
+    throw CliError.auth(
+      `IMS refused the client credentials (HTTP ${answer.status}): check AB_IMS_CLIENT_ID and AB_IMS_CLIENT_SECRET`,
+    );
   }
   if (!answer.ok) throw new CliError(`IMS answered HTTP ${answer.status}: retry later`, 1, 'IMS.UNAVAILABLE');
   const parsed = tokenAnswerSchema.safeParse(await answer.json());
-  if (!parsed.success) throw new CliError('IMS answered without an access token: check AB_IMS_URL', 1, 'IMS.INVALID');
+  if (!parsed.success)
+    throw new CliError('IMS answered without an access token: check AB_IMS_URL', 1, 'IMS.INVALID');
 
   const expiresAt = new Date(Date.now() + parsed.data.expires_in * 1000).toISOString();
   return { accessToken: parsed.data.access_token, expiresAt, imsUrl: credentials.imsUrl };

@@ -14,7 +14,8 @@ export function integerIn(min: number, max: number): (value: string) => number {
 /** A commander parser for a fraction from 0 to 1. */
 export function fraction(value: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new InvalidArgumentError('expected a number from 0 to 1');
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1)
+    throw new InvalidArgumentError('expected a number from 0 to 1');
 
   return parsed;
 }

@@ -49,7 +49,8 @@ function localOrg(context: AppContext): string | null {
 export async function resolvePrincipal(context: AppContext, need: Need): Promise<Principal> {
   const found = await cachedPrincipal(context);
   if (typeof found !== 'string') {
-    if (need === 'ims' && found.authMethod !== 'ims') throw CliError.auth(`the cached token is not an IMS user token: ${LOGIN_HINT}`);
+    if (need === 'ims' && found.authMethod !== 'ims')
+      throw CliError.auth(`the cached token is not an IMS user token: ${LOGIN_HINT}`);
     return found;
   }
   if (need === 'ims') throw CliError.auth(found);

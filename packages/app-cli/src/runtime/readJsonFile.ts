@@ -10,6 +10,8 @@ export async function readJsonFile(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw CliError.usage(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}): fix it and retry`);
+    throw CliError.usage(
+      `${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}): fix it and retry`,
+    );
   }
 }

@@ -11,12 +11,19 @@ export interface CachedToken {
   readonly imsUrl: string;
 }
 
-const cachedTokenSchema = z.object({ accessToken: z.string().min(1), expiresAt: z.string(), imsUrl: z.string() });
+const cachedTokenSchema = z.object({
+  accessToken: z.string().min(1),
+  expiresAt: z.string(),
+  imsUrl: z.string(),
+});
 
 /** The user's Audience Bridge config folder: `AB_CONFIG_DIR`, else under `XDG_CONFIG_HOME` or `~/.config`. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env['AB_CONFIG_DIR'] !== undefined && env['AB_CONFIG_DIR'] !== '') return env['AB_CONFIG_DIR'];
-  const base = env['XDG_CONFIG_HOME'] !== undefined && env['XDG_CONFIG_HOME'] !== '' ? env['XDG_CONFIG_HOME'] : join(homedir(), '.config');
+  const base =
+    env['XDG_CONFIG_HOME'] !== undefined && env['XDG_CONFIG_HOME'] !== ''
+      ? env['XDG_CONFIG_HOME']
+      : join(homedir(), '.config');
 
   return join(base, 'audience-bridge');
 }

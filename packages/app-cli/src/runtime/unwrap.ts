@@ -22,7 +22,8 @@ export async function* allPages<T>(
 /** A paging option as a non-negative integer, or a usage error naming the flag. */
 export function pageOption(flag: string, value: string): number {
   const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 0) throw new Error(`${flag} takes a whole number, got "${value}"`);
+  if (!Number.isSafeInteger(parsed) || parsed < 0)
+    throw new Error(`${flag} takes a whole number, got "${value}"`);
 
   return parsed;
 }
