@@ -28,17 +28,17 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   let output = '';
 
   return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('worker started')) resolve(child);
     });
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output.slice(-2000)}`)));
+    child.once('exit', (code) => { reject(new Error(`worker exited with ${code}: ${output.slice(-2000)}`)); });
   });
 }
 
 const stopped = (child: ChildProcess): Promise<number | null> =>
   new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+    child.once('exit', (code) => { resolve(code); });
     child.kill('SIGTERM');
   });
 
@@ -66,9 +66,9 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
     context = await openAppContext(loadConfig({ ...env, AB_LOG_LEVEL: 'silent' }, join(dir, '.env')));
   });
   afterAll(async () => {
-    await context?.close();
-    await emulator?.close();
-    await database?.drop();
+    await context.close();
+    await emulator.close();
+    await database.drop();
   });
 
   it('runs a scheduled re-sync once per audience per interval, however many workers run', async () => {

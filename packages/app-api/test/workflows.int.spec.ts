@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument -- response bodies are read as JSON and checked by the assertions themselves */
 import type { PopulationSegment } from '@audience-bridge/peoplecore-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

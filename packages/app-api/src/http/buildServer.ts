@@ -46,8 +46,9 @@ const VERSION = '0.1.0';
 
 /** The HTTP API on an open application context: routes under `/v1`, probes, metrics and docs. */
 export async function buildServer(context: AppContext, options: BuildServerOptions = {}): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = context.logger.raw;
   const app = Fastify({
-    loggerInstance: context.logger.raw as FastifyBaseLogger,
+    loggerInstance,
     genReqId: () => randomUUID(),
     bodyLimit: options.bodyLimit ?? 1_048_576,
     return503OnClosing: true,

@@ -40,7 +40,7 @@ export class PgBossJobQueue implements JobQueue {
   /** Connects, installs or migrates pg-boss's schema, and creates the queues when missing. */
   static async open(options: PgBossJobQueueOptions): Promise<PgBossJobQueue> {
     const boss = new PgBoss({ connectionString: options.url, schedule: false, max: 4 });
-    boss.on('error', (error: Error) => options.logger.error({ reason: error.message }, 'job queue error'));
+    boss.on('error', (error: Error) => { options.logger.error({ reason: error.message }, 'job queue error'); });
     await boss.start();
     const queue = new PgBossJobQueue(boss, options);
     await queue.createQueues();

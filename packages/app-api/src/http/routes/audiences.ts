@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
@@ -10,7 +10,7 @@ import { valueOf, type RouteDeps } from './RouteDeps.js';
 const tags = ['audiences'];
 
 /** Audiences: create an import (queues its first sync), list, show, members, sync now. */
-export const audienceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context, runs }) => {
+export const audienceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context, runs }, done) => {
   const { audiences, createImport } = context.useCases;
 
   app.post('/audiences', {
@@ -77,4 +77,6 @@ export const audienceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { co
       return reply.code(202).send(toRunDto(run));
     },
   });
+
+  done();
 };

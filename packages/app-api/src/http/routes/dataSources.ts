@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
@@ -9,7 +9,7 @@ import { valueOf, type RouteDeps } from './RouteDeps.js';
 const tags = ['data sources'];
 
 /** Shared data sources: add, list, show; a key or IV is accepted on add and never shown. */
-export const dataSourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
+export const dataSourceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context }, done) => {
   const { dataSources } = context.useCases;
 
   app.post('/datasources', {
@@ -35,4 +35,6 @@ export const dataSourceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     schema: { tags, summary: 'Show a data source (never its key or IV)', params: idParamsSchema, response: { 200: dataSourceSummarySchema, ...commonErrors } },
     handler: async (request) => toDataSourceDto(valueOf(await dataSources.show(principalOf(request), request.params.id))),
   });
+
+  done();
 };

@@ -1,5 +1,5 @@
 import { authorize } from '@audience-bridge/domain';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
@@ -9,7 +9,7 @@ import { savedWorkflowSchema, toWorkflowDto, workflowDocumentBodySchema } from '
 import { valueOf, type RouteDeps } from './RouteDeps.js';
 
 /** An export in one step: the workflow is saved, then a run of it is queued. */
-export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context, runs }) => {
+export const exportRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context, runs }, done) => {
   app.post('/exports', {
     schema: {
       tags: ['exports'],
@@ -26,4 +26,6 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { cont
       return reply.code(202).send({ workflow: toWorkflowDto(workflow), run: toRunDto(run) });
     },
   });
+
+  done();
 };

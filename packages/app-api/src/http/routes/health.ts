@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import type { Metrics } from '../../metrics/Metrics.js';
@@ -14,7 +14,7 @@ const readinessSchema = z.object({ status: z.enum(['ready', 'unready']), databas
 const noLimit = { rateLimit: false } as const;
 
 /** Probes and metrics, without authentication: `/health` (the process is up), `/ready`, `/metrics`. */
-export const healthRoutes: FastifyPluginAsyncZod<HealthDeps> = async (app, { ready, metrics }) => {
+export const healthRoutes: FastifyPluginCallbackZod<HealthDeps> = (app, { ready, metrics }, done) => {
   app.get('/health', {
     config: noLimit,
     schema: { tags: ['operations'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
@@ -41,4 +41,6 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthDeps> = async (app, { rea
     schema: { tags: ['operations'], summary: 'Prometheus metrics', response: { 200: z.string() } },
     handler: async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   });
+
+  done();
 };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
@@ -32,7 +32,7 @@ const resultSchema = z.object({
 });
 
 /** Profile loads: a JSON array or NDJSON lines, each row validated alone; bad rows come back with their index. */
-export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context, profilesBodyLimit }) => {
+export const profileRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context, profilesBodyLimit }, done) => {
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: profilesBodyLimit }, (_request, body, done) => {
     done(null, parseNdjson(body as string));
   });
@@ -47,6 +47,8 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { con
     },
     handler: async (request) => upsert(context, principalOf(request), request.body),
   });
+
+  done();
 };
 
 async function upsert(context: RouteDeps['context'], principal: ReturnType<typeof principalOf>, rows: readonly unknown[]): Promise<z.infer<typeof resultSchema>> {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 
 import type { Principal, ReadRuns, RecordCategory, RunRecord } from '@audience-bridge/domain';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
@@ -28,7 +28,7 @@ async function* csvLines(runs: ReadRuns, principal: Principal, id: string, categ
 }
 
 /** Runs: list (by kind and subject), show with the report, and the records a run did not import or export. */
-export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
+export const runRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context }, done) => {
   const { runs } = context.useCases;
   const rejectsQuery = pageQuerySchema.extend({ category: recordCategorySchema.optional() });
 
@@ -88,4 +88,6 @@ export const runRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context
         .send(Readable.from(csvLines(runs, principal, id, request.query.category)));
     },
   });
+
+  done();
 };

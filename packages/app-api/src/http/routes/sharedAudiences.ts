@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
@@ -16,7 +16,7 @@ const sharedAudienceSchema = z
   .describe('SharedAudience');
 
 /** The People core catalog: segments (importable) and traits. */
-export const sharedAudienceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { context }) => {
+export const sharedAudienceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context }, done) => {
   app.get('/shared-audiences', {
     schema: {
       tags: ['shared audiences'],
@@ -31,4 +31,6 @@ export const sharedAudienceRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       return { items: items.map((item) => ({ ...item })) };
     },
   });
+
+  done();
 };

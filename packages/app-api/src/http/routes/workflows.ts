@@ -1,5 +1,5 @@
-import { DomainError, type Principal } from '@audience-bridge/domain';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Principal } from '@audience-bridge/domain';
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { estimateWorkflow } from '../../workflows/estimateWorkflow.js';
@@ -12,7 +12,7 @@ import { valueOf, type RouteDeps } from './RouteDeps.js';
 const tags = ['workflows'];
 
 /** Saved workflows: create, validate (a dry run), list, show, update, delete, start. */
-export const workflowRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const workflowRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, deps, done) => {
   const { workflows } = deps.context.useCases;
 
   app.post('/workflows', {
@@ -68,15 +68,18 @@ export const workflowRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
     schema: { tags, summary: 'Queue a run of a saved workflow', params: idParamsSchema, response: { 202: runSchema, ...commonErrors } },
     handler: async (request, reply) => reply.code(202).send(toRunDto(valueOf(await deps.runs.startWorkflow(principalOf(request), request.params.id)))),
   });
+
+  done();
 };
 
 async function validate(deps: RouteDeps, principal: Principal, document: unknown): Promise<z.infer<typeof validationSchema>> {
   const plan = deps.context.useCases.workflows.validate(principal, document);
   if (!plan.ok) {
-    if (!DomainError.is(plan.error, 'WORKFLOW.INVALID')) throw plan.error;
-    const issues = plan.error.details['issues'];
+    const { error } = plan;
+    if (error.code !== 'WORKFLOW.INVALID') throw error;
+    const issues = error.details['issues'];
 
-    return { valid: false, problems: Array.isArray(issues) ? issues.map(String) : [plan.error.message], activities: [] };
+    return { valid: false, problems: Array.isArray(issues) ? issues.map(String) : [error.message], activities: [] };
   }
   const activities = await estimateWorkflow(principal.orgId, plan.value, deps.context.ports);
 
