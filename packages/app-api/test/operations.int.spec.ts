@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument -- response bodies are read as JSON and checked by the assertions themselves */
+/* eslint-disable @typescript-eslint/no-unsafe-argument -- response bodies are read as JSON and checked by the assertions themselves */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { serve, type RunningService } from '../src/serve.js';
