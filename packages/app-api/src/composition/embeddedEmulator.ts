@@ -27,15 +27,27 @@ function savedEmulatorOptions(config: Config): EmbeddedEmulatorOptions {
 /**
  * Starts the local People core emulator on a free loopback port, sharing the configured exchange folder.
  * Its signing key is kept in the data folder so that tokens cached by `audience-bridge login` stay valid
- * across runs. Without explicit options it uses those saved by `saveEmulatorOptions` for the data folder.
+ * across runs, and its journal sits in the exchange folder so that segments it created, membership changes and
+ * ingested uploads survive too. Without explicit options it uses those saved by `saveEmulatorOptions` for the data folder.
  */
-export async function startEmbeddedEmulator(config: Config, given?: EmbeddedEmulatorOptions): Promise<RunningEmulator> {
+export async function startEmbeddedEmulator(
+  config: Config,
+  given?: EmbeddedEmulatorOptions,
+): Promise<RunningEmulator> {
   const options = given ?? savedEmulatorOptions(config);
   const keyPath = join(config.AB_DATA_DIR, 'emulator-signing-key.json');
-  const signingKey = existsSync(keyPath) ? (JSON.parse(readFileSync(keyPath, 'utf8')) as Record<string, unknown>) : undefined;
+  const signingKey = existsSync(keyPath)
+    ? (JSON.parse(readFileSync(keyPath, 'utf8')) as Record<string, unknown>)
+    : undefined;
   mkdirSync(config.AB_EXCHANGE, { recursive: true });
 
-  const emulator = await startEmulator({ port: 0, ...options, exchangeDir: config.AB_EXCHANGE, ...(signingKey ? { signingKey } : {}) });
+  const emulator = await startEmulator({
+    port: 0,
+    ...options,
+    exchangeDir: config.AB_EXCHANGE,
+    journalFile: join(config.AB_EXCHANGE, '.emulator-journal.ndjson'),
+    ...(signingKey ? { signingKey } : {}),
+  });
 
   if (signingKey === undefined) {
     mkdirSync(config.AB_DATA_DIR, { recursive: true });

@@ -7,6 +7,7 @@ import { EmulatorError } from '../shared/EmulatorError.js';
 import type { DeliverRequest, DeliveryResult } from '../exchange/DeliveryResult.js';
 import type { EmulatorReceipt, InboundExchange } from '../exchange/InboundExchange.js';
 import type { OutboundExchange } from '../exchange/OutboundExchange.js';
+import type { Journal } from '../state/Journal.js';
 
 /** A readable summary of the emulator's state, per organisation. */
 export interface EmulatorSnapshot {
@@ -30,6 +31,7 @@ export interface AdminContext {
   readonly inbound: InboundExchange;
   readonly faults: FaultInjector;
   readonly population: Population;
+  readonly journal: Journal;
 }
 
 /**
@@ -55,17 +57,22 @@ export class EmulatorAdmin {
 
   /** Adds user IDs (in the data source's own form) to a segment or trait; returns how many were new. */
   addMembers(sid: number, userIds: readonly string[]): number {
-    return this.context.membership.add(this.existing(sid), userIds);
+    const added = this.context.membership.add(this.existing(sid), userIds);
+    this.context.journal.record({ op: 'membership', action: 'add', sid, userIds });
+    return added;
   }
 
   /** Removes user IDs from a segment or trait; returns how many were members. */
   removeMembers(sid: number, userIds: readonly string[]): number {
-    return this.context.membership.remove(this.existing(sid), userIds);
+    const removed = this.context.membership.remove(this.existing(sid), userIds);
+    this.context.journal.record({ op: 'membership', action: 'remove', sid, userIds });
+    return removed;
   }
 
   /** Replaces a segment's or trait's members. */
   setSegment(sid: number, userIds: readonly string[]): void {
     this.context.membership.set(this.existing(sid), userIds);
+    this.context.journal.record({ op: 'membership', action: 'set', sid, userIds });
   }
 
   members(sid: number): string[] {

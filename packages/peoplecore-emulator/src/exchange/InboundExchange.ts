@@ -2,6 +2,7 @@ import { ExchangeLayout, type InboundReceipt } from '@audience-bridge/adapters-p
 
 import type { Catalog } from '../catalog/Catalog.js';
 import type { Membership } from '../membership/Membership.js';
+import type { Journal } from '../state/Journal.js';
 import { applyInboundFile } from './applyInboundFile.js';
 import type { ExchangeDirectory } from './ExchangeDirectory.js';
 import { readInboundDelivery, type InboundFile } from './readInboundDelivery.js';
@@ -16,6 +17,7 @@ export interface InboundContext {
   readonly catalog: Catalog;
   readonly membership: Membership;
   readonly now: () => number;
+  readonly journal: Journal;
 }
 
 const CONTROL_SUFFIX = '.info';
@@ -72,8 +74,15 @@ export class InboundExchange {
       ExchangeLayout.receiptKey(deliveryName),
       `${JSON.stringify(receipt, null, 2)}\n`,
     );
+    if (reason === null) this.context.journal.record({ op: 'ingested', folder, deliveryName });
 
     return receipt;
+  }
+
+  /** Applies a delivery processed before a restart again, without a new receipt: the journal's replay. */
+  async reapply(folder: string, deliveryName: string): Promise<void> {
+    const read = await readInboundDelivery(this.context.directory, folder, deliveryName);
+    if (read.ok) this.apply(read.files, emptyCounters());
   }
 
   /** Applies the files; returns why the delivery is refused, or `null` once applied. */

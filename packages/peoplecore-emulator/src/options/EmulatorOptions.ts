@@ -46,6 +46,11 @@ export const emulatorOptionsSchema = z.strictObject({
   exchange: exchangeOptionsSchema.prefault({}),
   /** An RSA private key as a JWK, so that tokens stay valid across restarts; generated when absent. */
   signingKey: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * A journal of the changes made while running (segments created, membership changed, inbound deliveries
+   * applied), replayed at start so that a restarted emulator keeps them; none when absent.
+   */
+  journalFile: z.string().min(1).optional(),
   /** Fastify's request log (pino), off by default to keep tests quiet. */
   logger: z.boolean().default(false),
 });

@@ -5,12 +5,14 @@ import { createSegment } from '../catalog/createSegment.js';
 import type { OrgCatalog } from '../catalog/OrgCatalog.js';
 import { authenticate, type AuthContext } from './authenticate.js';
 import { createSegmentBodySchema } from './createSegmentBody.js';
+import type { Journal } from '../state/Journal.js';
 import { pageOf } from './paging.js';
 
 /** What the AAM REST routes need. */
 export interface RestContext extends AuthContext {
   readonly catalog: Catalog;
   readonly now: () => number;
+  readonly journal: Journal;
 }
 
 type Lookup = (org: OrgCatalog, key: string) => object | undefined;
@@ -84,7 +86,9 @@ export function restRoutes(app: FastifyInstance, context: RestContext): void {
       }));
       return reply.code(400).send({ code: 'bad_request', message: 'the segment is invalid', issues });
     }
-    const created = createSegment(context.catalog, org.orgId, body.data, context.now());
+    const time = context.now();
+    const created = createSegment(context.catalog, org.orgId, body.data, time);
+    if (created.ok) context.journal.record({ op: 'createSegment', orgId: org.orgId, body: body.data, time });
 
     return created.ok
       ? reply.code(201).send(created.segment)

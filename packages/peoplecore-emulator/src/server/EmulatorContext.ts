@@ -9,6 +9,7 @@ import { Membership } from '../membership/Membership.js';
 import type { EmulatorSettings } from '../options/EmulatorOptions.js';
 import { generatePopulation } from '../population/generatePopulation.js';
 import { SeededRandom } from '../random/SeededRandom.js';
+import { Journal } from '../state/Journal.js';
 
 /** Everything one running emulator holds, wired from its settings. */
 export interface EmulatorContext {
@@ -16,6 +17,10 @@ export interface EmulatorContext {
   readonly catalog: Catalog;
   readonly faults: FaultInjector;
   readonly admin: EmulatorAdmin;
+  readonly journal: Journal;
+  readonly inbound: InboundExchange;
+  readonly membership: Membership;
+  readonly now: () => number;
 }
 
 function populationOf(settings: EmulatorSettings) {
@@ -52,8 +57,9 @@ export function createEmulatorContext(
     now,
     defaults: settings.exchange,
   });
-  const inbound = new InboundExchange({ directory, catalog, membership, now });
-  const admin = new EmulatorAdmin({ catalog, membership, outbound, inbound, faults, population });
+  const journal = Journal.at(settings.journalFile);
+  const inbound = new InboundExchange({ directory, catalog, membership, now, journal });
+  const admin = new EmulatorAdmin({ catalog, membership, outbound, inbound, faults, population, journal });
 
-  return { settings, catalog, faults, admin };
+  return { settings, catalog, faults, admin, journal, inbound, membership, now };
 }

@@ -23,12 +23,10 @@ export function errorHandler(app: FastifyInstance): void {
       status === 500 ? 'internal error' : error instanceof Error ? error.message : 'request refused';
     if (status === 500) app.log.error({ err: error }, 'unhandled error');
 
-    return reply
-      .code(status)
-      .send({
-        code: status === 404 ? 'not_found' : status === 500 ? 'internal_error' : 'bad_request',
-        message,
-        ...(issues === undefined ? {} : { issues }),
-      });
+    return reply.code(status).send({
+      code: status === 404 ? 'not_found' : status === 500 ? 'internal_error' : 'bad_request',
+      message,
+      ...(issues === undefined ? {} : { issues }),
+    });
   });
 }

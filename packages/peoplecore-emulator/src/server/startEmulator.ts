@@ -19,6 +19,7 @@ import { restRoutes } from '../rest/restRoutes.js';
 import { createEmulatorContext, type EmulatorContext } from './EmulatorContext.js';
 import { errorHandler } from './errorHandler.js';
 import { startIngestPolling } from './startIngestPolling.js';
+import { replayJournal } from '../state/replayJournal.js';
 
 /** A running emulator: where it listens, how to drive it, and how to stop it. */
 export interface RunningEmulator {
@@ -59,7 +60,7 @@ function buildApp(context: EmulatorContext, keys: SigningKeys): FastifyInstance 
     clients: settings.clients,
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
   });
-  restRoutes(app, { ...verify, catalog: context.catalog, now: Date.now });
+  restRoutes(app, { ...verify, catalog: context.catalog, now: Date.now, journal: context.journal });
   adminRoutes(app, context.admin, mint);
 
   return app;
@@ -70,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const settings = emulatorOptionsSchema.parse(options);
   const keys = await createSigningKeys(settings.signingKey);
   const context = createEmulatorContext(settings);
+  await replayJournal(context);
   const app = buildApp(context, keys);
   await app.listen({ host: settings.host, port: settings.port });
   const address = app.server.address();
