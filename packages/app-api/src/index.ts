@@ -21,6 +21,5 @@ export * from './jobs/JobRunner.js';
 export * from './jobs/RunStarter.js';
 export * from './jobs/startJobs.js';
 export * from './scheduling/SyncScheduler.js';
-export * from './workflows/estimateWorkflow.js';
 export * from './serve.js';
 export * from './runWorker.js';

@@ -10,12 +10,25 @@ describe('workflows and exports', () => {
   let segment: PopulationSegment;
   const withVisitorId = { id: 'visitors', type: 'query', filter: { field: 'visitorId', op: 'exists' } };
   const keyed = { id: 'keyed', type: 'query', filter: { field: 'key', op: 'startsWith', value: 'p' } };
-  const list = { name: 'List visitors', activities: [withVisitorId, { id: 'save', type: 'saveAudience', input: 'visitors', audience: { label: 'Visitors', mode: 'replace' } }] };
+  const list = {
+    name: 'List visitors',
+    activities: [
+      withVisitorId,
+      {
+        id: 'save',
+        type: 'saveAudience',
+        input: 'visitors',
+        audience: { label: 'Visitors', mode: 'replace' },
+      },
+    ],
+  };
 
   beforeAll(async () => {
     test = await startTestApp();
     headers = await test.bearer();
-    segment = test.context.emulator!.population.segments.find((candidate) => candidate.source.kind === 'visitor')!;
+    segment = test.context.emulator!.population.segments.find(
+      (candidate) => candidate.source.kind === 'visitor',
+    )!;
     const principal = { orgId: test.orgId, subject: 'setup', authMethod: 'ims' as const };
     await test.context.useCases.dataSources.add(principal, segment.source.shared);
     await test.context.useCases.profiles.execute(principal, [
@@ -27,20 +40,31 @@ describe('workflows and exports', () => {
   afterAll(() => test.close());
 
   const inject = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    test.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    test.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   it('validates without writing: an estimate per activity, or every problem', async () => {
-    const document = { name: 'Estimate', activities: [withVisitorId, keyed, { id: 'both', type: 'union', inputs: ['visitors', 'keyed'] }] };
+    const document = {
+      name: 'Estimate',
+      activities: [withVisitorId, keyed, { id: 'both', type: 'union', inputs: ['visitors', 'keyed'] }],
+    };
 
     const valid = await inject('POST', '/v1/workflows/validate', document);
-    const invalid = await inject('POST', '/v1/workflows/validate', { name: 'Bad', activities: [{ id: 'u', type: 'union', inputs: ['a', 'b'] }] });
+    const invalid = await inject('POST', '/v1/workflows/validate', {
+      name: 'Bad',
+      activities: [{ id: 'u', type: 'union', inputs: ['a', 'b'] }],
+    });
     const saved = await inject('GET', '/v1/workflows');
 
     expect(valid.json().valid).toBe(true);
     expect(valid.json().activities).toEqual([
-      { id: 'visitors', type: 'query', kind: 'profiles', estimatedCount: 0, estimate: 'exact' },
-      { id: 'keyed', type: 'query', kind: 'profiles', estimatedCount: 2, estimate: 'exact' },
-      { id: 'both', type: 'union', kind: 'profiles', estimatedCount: 2, estimate: 'upperBound' },
+      { id: 'visitors', type: 'query', kind: 'profiles', estimatedCount: 0 },
+      { id: 'keyed', type: 'query', kind: 'profiles', estimatedCount: 2 },
+      { id: 'both', type: 'union', kind: 'profiles', estimatedCount: 2 },
     ]);
     expect(invalid.json()).toMatchObject({ valid: false, activities: [] });
     expect(invalid.json().problems.length).toBeGreaterThanOrEqual(2);
@@ -68,7 +92,10 @@ describe('workflows and exports', () => {
   });
 
   it('refuses an invalid workflow with 422 WORKFLOW.INVALID and a malformed one with 400', async () => {
-    const invalid = await inject('POST', '/v1/workflows', { name: 'Cycle', activities: [{ id: 'a', type: 'exclusion', input: 'a', exclude: ['a'] }] });
+    const invalid = await inject('POST', '/v1/workflows', {
+      name: 'Cycle',
+      activities: [{ id: 'a', type: 'exclusion', input: 'a', exclude: ['a'] }],
+    });
     const malformed = await inject('POST', '/v1/workflows', { activities: 'none' });
     const missing = await inject('PUT', '/v1/workflows/wf_missing', list);
 
@@ -84,7 +111,16 @@ describe('workflows and exports', () => {
       name: 'Share visitors',
       activities: [
         keyed,
-        { id: 'share', type: 'saveAudience', input: 'keyed', share: { target: { createSegment: { name: 'From bridge' } }, dataSourceId: segment.source.shared.id, outboundTransition: false } },
+        {
+          id: 'share',
+          type: 'saveAudience',
+          input: 'keyed',
+          share: {
+            target: { createSegment: { name: 'From bridge' } },
+            dataSourceId: segment.source.shared.id,
+            outboundTransition: false,
+          },
+        },
       ],
     };
 
@@ -95,7 +131,10 @@ describe('workflows and exports', () => {
     expect(accepted.statusCode).toBe(202);
     expect(accepted.json().run.status).toBe('queued');
     expect(run).toMatchObject({ kind: 'export', subjectId: accepted.json().workflow.id });
-    expect(run).toMatchObject({ status: 'succeeded', report: { counts: { input: 2, exported: 0, ignored: 2 } } });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      report: { counts: { input: 2, exported: 0, ignored: 2 } },
+    });
     expect(shown.statusCode).toBe(200);
   });
 });

@@ -3,7 +3,15 @@ import { z } from 'zod';
 
 import { iso, isoDate } from './common.js';
 
-const activityTypes = ['query', 'readAudience', 'union', 'intersection', 'exclusion', 'reconcile', 'saveAudience'] as const;
+const activityTypes = [
+  'query',
+  'readAudience',
+  'union',
+  'intersection',
+  'exclusion',
+  'reconcile',
+  'saveAudience',
+] as const;
 
 /**
  * A workflow document as the body carries it. Only its outline is checked here; the domain checks
@@ -12,7 +20,10 @@ const activityTypes = ['query', 'readAudience', 'union', 'intersection', 'exclus
 export const workflowDocumentBodySchema = z
   .looseObject({
     name: z.string().min(1).max(128),
-    activities: z.array(z.looseObject({ id: z.string(), type: z.enum(activityTypes) })).min(1).max(200),
+    activities: z
+      .array(z.looseObject({ id: z.string(), type: z.enum(activityTypes) }))
+      .min(1)
+      .max(200),
   })
   .describe('WorkflowDocument');
 
@@ -38,8 +49,8 @@ export const validationSchema = z.object({
       id: z.string(),
       type: z.string(),
       kind: z.enum(['profiles', 'addresses', 'unknown']),
-      estimatedCount: z.number().int().nullable(),
-      estimate: z.enum(['exact', 'upperBound', 'unknown']),
+      /** What the activity would produce if the workflow started now, computed without writing anything. */
+      estimatedCount: z.number().int(),
     }),
   ),
 });
