@@ -21,7 +21,10 @@ export interface BenchRow {
 }
 
 /** A row before its verdict: everything measured, nothing judged. */
-export type RowDraft = Omit<BenchRow, 'verdict' | 'rate' | 'ratio' | 'target' | 'measured' | 'note' | 'details'> &
+export type RowDraft = Omit<
+  BenchRow,
+  'verdict' | 'rate' | 'ratio' | 'target' | 'measured' | 'note' | 'details'
+> &
   Partial<Pick<BenchRow, 'rate' | 'ratio' | 'target' | 'measured' | 'note' | 'details'>>;
 
 /** Fills the defaults and judges the row against its target. */
@@ -42,11 +45,28 @@ export function judged(draft: RowDraft): BenchRow {
 }
 
 /** A row for a variant that could not run, with the reason in its note. */
-export function skippedRow(scenario: string, variant: string, size: number, reason: string, target: Target | null = null): BenchRow {
-  return { ...judged({ scenario, variant, size, seconds: null, target, note: `skipped: ${reason}` }), verdict: 'skipped' };
+export function skippedRow(
+  scenario: string,
+  variant: string,
+  size: number,
+  reason: string,
+  target: Target | null = null,
+): BenchRow {
+  return {
+    ...judged({ scenario, variant, size, seconds: null, target, note: `skipped: ${reason}` }),
+    verdict: 'skipped',
+  };
 }
 
 /** Items per second, or `null` when nothing was timed. */
 export function rateOf(items: number, seconds: number | null, unit: string): BenchRow['rate'] {
   return seconds === null || seconds <= 0 ? null : { value: items / seconds, unit };
+}
+
+/** The first line of an error's message, cut to fit a table cell. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n')[0] ?? message;
+
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

@@ -1,4 +1,9 @@
-import { decodeSegmentIds, type OrgId, type ReconciliationStore, type SharedDataSource } from '@audience-bridge/domain';
+import {
+  decodeSegmentIds,
+  type OrgId,
+  type ReconciliationStore,
+  type SharedDataSource,
+} from '@audience-bridge/domain';
 
 import { timed, timedSync } from './measure.js';
 
@@ -11,7 +16,8 @@ export interface ReconciliationPhases {
 }
 
 /** The phases' sum: the whole reconciliation as the import sync runs it. */
-export const totalOf = (phases: ReconciliationPhases): number => phases.decode + phases.stage + phases.complete + phases.close;
+export const totalOf = (phases: ReconciliationPhases): number =>
+  phases.decode + phases.stage + phases.complete + phases.close;
 
 /**
  * The import sync's reconciliation, phase by phase: decode each batch with `decodeSegmentIds`,

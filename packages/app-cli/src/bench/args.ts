@@ -13,7 +13,8 @@ export interface BenchArgs {
   readonly json: JsonDestination | null;
 }
 
-const isScenario = (value: string): value is ScenarioName => (scenarioNames as readonly string[]).includes(value);
+const isScenario = (value: string): value is ScenarioName =>
+  (scenarioNames as readonly string[]).includes(value);
 
 /** The usage line printed with an argument error. */
 export const benchUsage = `usage: npm run bench -- [--quick] [--only <${scenarioNames.join('|')}>] [--json [file]]`;
@@ -28,7 +29,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     const next = argv[index + 1];
     if (arg === '--quick') quick = true;
     else if (arg === '--only') {
-      if (next === undefined || !isScenario(next)) throw new RangeError(`--only takes one of: ${scenarioNames.join(', ')}`);
+      if (next === undefined || !isScenario(next))
+        throw new RangeError(`--only takes one of: ${scenarioNames.join(', ')}`);
       only = next;
       index += 1;
     } else if (arg === '--json') {

@@ -74,7 +74,13 @@ export const NaiveMemberEntity = new EntitySchema<NaiveMember>({
 export type BaselineOrm = MikroORM<BetterSqliteDriver> | MikroORM<PostgreSqlDriver>;
 
 /** SQLite settings the adapter also uses, so that the baselines run on equal terms. */
-const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'temp_store = MEMORY', 'cache_size = -65536', 'busy_timeout = 5000'];
+const SQLITE_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'temp_store = MEMORY',
+  'cache_size = -65536',
+  'busy_timeout = 5000',
+];
 
 interface PragmaTarget {
   pragma(source: string): unknown;
@@ -85,9 +91,17 @@ export function openBaselineOrm(url: string): Promise<BaselineOrm> {
   const entities = [NaiveProfileKeyEntity, NaiveProfileEntity, NaiveMemberEntity];
   const location = locateDatabaseUrl(url);
   if (location.dialect === 'postgresql') {
-    return MikroORM.init<PostgreSqlDriver>({ driver: PostgreSqlDriver, clientUrl: location.url, entities, allowGlobalContext: false });
+    return MikroORM.init<PostgreSqlDriver>({
+      driver: PostgreSqlDriver,
+      clientUrl: location.url,
+      entities,
+      allowGlobalContext: false,
+    });
   }
-  const afterCreate = (connection: PragmaTarget, done: (error: Error | null, connection: PragmaTarget) => void): void => {
+  const afterCreate = (
+    connection: PragmaTarget,
+    done: (error: Error | null, connection: PragmaTarget) => void,
+  ): void => {
     for (const pragma of SQLITE_PRAGMAS) connection.pragma(pragma);
     done(null, connection);
   };
@@ -102,4 +116,4 @@ export function openBaselineOrm(url: string): Promise<BaselineOrm> {
 }
 
 /** The ORM's entity manager with SQL access (both drivers share the knex-based one). */
-export const sqlEntityManager = (orm: BaselineOrm): EntityManager => orm.em as EntityManager;
+export const sqlEntityManager = (orm: BaselineOrm): EntityManager => orm.em;

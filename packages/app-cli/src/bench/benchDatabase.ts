@@ -17,7 +17,8 @@ export interface BenchDatabase {
 export const BENCH_MASTER_KEY = 'audience-bridge bench master key, not a secret';
 
 /** The server PostgreSQL rows run on; each scenario creates a fresh database on it. */
-export const postgresServerUrl = process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresServerUrl =
+  process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A SQLite file in a fresh temporary folder, removed with the folder. */
 export function openSqliteDatabase(name = 'bench'): Promise<BenchDatabase> {
@@ -28,7 +29,12 @@ export function openSqliteDatabase(name = 'bench'): Promise<BenchDatabase> {
     return Promise.resolve();
   };
 
-  return Promise.resolve({ label: 'SQLite', dialect: 'sqlite', url: `sqlite:${join(folder, `${name}.db`)}`, dispose });
+  return Promise.resolve({
+    label: 'SQLite',
+    dialect: 'sqlite',
+    url: `sqlite:${join(folder, `${name}.db`)}`,
+    dispose,
+  });
 }
 
 const onDatabase = (url: string, database: string): string => {
@@ -41,7 +47,10 @@ const onDatabase = (url: string, database: string): string => {
 async function onAdminDatabase(statement: string): Promise<void> {
   const admin = knex({
     client: 'pg',
-    connection: { connectionString: onDatabase(postgresServerUrl, 'postgres'), connectionTimeoutMillis: 3000 },
+    connection: {
+      connectionString: onDatabase(postgresServerUrl, 'postgres'),
+      connectionTimeoutMillis: 3000,
+    },
     pool: { min: 0, max: 1 },
   });
   try {

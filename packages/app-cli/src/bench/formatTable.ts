@@ -38,7 +38,9 @@ function cells(row: BenchRow): string[] {
 /** The results as a Markdown-compatible table, columns padded so that it also reads on a terminal. */
 export function formatTable(rows: readonly BenchRow[]): string {
   const body = rows.map(cells);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...body.map((line) => (line[column] ?? '').length)));
+  const widths = HEADERS.map((header, column) =>
+    Math.max(header.length, ...body.map((line) => (line[column] ?? '').length)),
+  );
   const line = (values: readonly string[]): string =>
     `| ${values.map((value, column) => value.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;

@@ -3,10 +3,13 @@ import type { Knex } from '@mikro-orm/knex';
 import { sqlEntityManager, type BaselineOrm } from './baselineOrm.js';
 import { classifyRawIds, type MemberTarget } from './naiveOrmBaseline.js';
 
-/** The one join and one insert of the hand-written baseline, from the loaded temp table. */
-const JOIN_INSERT =
-  'insert into audience_members (org, audience_id, generation, member) select distinct ?, ?, ?, p.key ' +
-  'from bench_staged s join profile_keys k on k.org = ? and k.field = s.field and k.value = s.value ' +
+/**
+ * The one join and one insert of the hand-written baseline, from the loaded temp table. SQLite has no
+ * statistics on a fresh temp table and would scan it once per profile key: `cross join` keeps it outer.
+ */
+const joinInsert = (dialect: 'sqlite' | 'postgresql'): string =>
+  'insert into audience_members (org, audience_id, generation, member) select distinct cast(? as text), cast(? as text), cast(? as integer), p.key ' +
+  `from bench_staged s ${dialect === 'sqlite' ? 'cross join' : 'join'} profile_keys k on k.org = ? and k.field = s.field and k.value = s.value ` +
   'join profiles p on p.id = k.profile_id';
 
 /** Rows per multi-row insert on PostgreSQL (2 parameters each). */
@@ -30,7 +33,10 @@ interface PooledClient {
 function stagedPairs(raws: readonly string[]): [string, string][] {
   const { visitors, hashedEmails } = classifyRawIds(raws);
 
-  return [...visitors.map((value): [string, string] => ['visitorId', value]), ...hashedEmails.map((value): [string, string] => ['email#sha256', value])];
+  return [
+    ...visitors.map((value): [string, string] => ['visitorId', value]),
+    ...hashedEmails.map((value): [string, string] => ['email#sha256', value]),
+  ];
 }
 
 /** SQLite: one prepared insert per ID into a temp table, one join, one insert, all in one transaction. */
@@ -40,7 +46,7 @@ async function onSqlite(orm: BaselineOrm, target: MemberTarget, raws: readonly s
   try {
     db.exec('create temp table bench_staged (field text not null, value text not null)');
     const insert = db.prepare('insert into bench_staged (field, value) values (?, ?)');
-    const join = db.prepare(JOIN_INSERT);
+    const join = db.prepare(joinInsert('sqlite'));
     const members = db.transaction(() => {
       for (const [field, value] of stagedPairs(raws)) insert.run(field, value);
 
@@ -59,25 +65,46 @@ async function onPostgres(orm: BaselineOrm, target: MemberTarget, raws: readonly
   const knex = sqlEntityManager(orm).getConnection().getKnex();
 
   return knex.transaction(async (trx: Knex.Transaction) => {
-    await trx.raw('create temp table bench_staged (field text collate "C" not null, value text collate "C" not null) on commit drop');
+    await trx.raw(
+      'create temp table bench_staged (field text collate "C" not null, value text collate "C" not null) on commit drop',
+    );
     const pairs = stagedPairs(raws);
     for (let start = 0; start < pairs.length; start += PG_ROWS_PER_INSERT) {
       const chunk = pairs.slice(start, start + PG_ROWS_PER_INSERT);
-      await trx.raw(`insert into bench_staged (field, value) values ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+      await trx.raw(
+        `insert into bench_staged (field, value) values ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
     }
-    const result = (await trx.raw(JOIN_INSERT, [target.org, target.audienceId, target.generation, target.org])) as { rowCount: number | null };
+    const result = await trx.raw<{ rowCount: number | null }>(joinInsert('postgresql'), [
+      target.org,
+      target.audienceId,
+      target.generation,
+      target.org,
+    ]);
 
     return result.rowCount ?? 0;
   });
 }
 
 /** Baseline (b): hand-written SQL on the baseline ORM's connection; returns the members written. */
-export function reconcileByHandSql(orm: BaselineOrm, dialect: 'sqlite' | 'postgresql', target: MemberTarget, raws: readonly string[]): Promise<number> {
+export function reconcileByHandSql(
+  orm: BaselineOrm,
+  dialect: 'sqlite' | 'postgresql',
+  target: MemberTarget,
+  raws: readonly string[],
+): Promise<number> {
   return dialect === 'sqlite' ? onSqlite(orm, target, raws) : onPostgres(orm, target, raws);
 }
 
 /** Removes a baseline's members afterwards (not timed), so every repetition starts from the same tables. */
-export async function deleteMembers(orm: BaselineOrm, target: Pick<MemberTarget, 'org' | 'audienceId'>): Promise<void> {
+export async function deleteMembers(
+  orm: BaselineOrm,
+  target: Pick<MemberTarget, 'org' | 'audienceId'>,
+): Promise<void> {
   const knex = sqlEntityManager(orm).getConnection().getKnex();
-  await knex.raw('delete from audience_members where org = ? and audience_id = ?', [target.org, target.audienceId]);
+  await knex.raw('delete from audience_members where org = ? and audience_id = ?', [
+    target.org,
+    target.audienceId,
+  ]);
 }

@@ -9,7 +9,9 @@ const LOAD_BATCH = 5000;
 export async function loadProfiles(profiles: ProfileRepository, count: number): Promise<number> {
   const { seconds } = await timed(async () => {
     for (let start = 0; start < count; start += LOAD_BATCH) {
-      const batch = Array.from({ length: Math.min(LOAD_BATCH, count - start) }, (_, offset) => profileAt(start + offset));
+      const batch = Array.from({ length: Math.min(LOAD_BATCH, count - start) }, (_, offset) =>
+        profileAt(start + offset),
+      );
       await profiles.upsertMany(BENCH_ORG, batch);
     }
   });

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 
 import { benchUsage, parseBenchArgs, scenarioNames, type BenchArgs } from './args.js';
-import { skippedRow, type BenchRow } from './BenchRow.js';
+import { firstLine, skippedRow, type BenchRow } from './BenchRow.js';
 import { formatNotes, formatTable } from './formatTable.js';
 import { describeMachine } from './machine.js';
 import { progress } from './measure.js';
@@ -31,7 +31,7 @@ async function runAll(args: BenchArgs): Promise<BenchRow[]> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       progress(`scenario ${name} failed: ${error instanceof Error ? (error.stack ?? reason) : reason}`);
-      rows.push(skippedRow(name, 'all variants', 0, `failed: ${reason.split('\n')[0] ?? reason}`));
+      rows.push(skippedRow(name, 'all variants', 0, `failed: ${firstLine(error)}`));
     }
   }
 

@@ -4,7 +4,9 @@ export function median(values: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   if (sorted.length === 0) throw new RangeError('median of no values');
 
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** Wall-clock seconds of one async call, with its result. */
@@ -24,7 +26,10 @@ export function timedSync<T>(work: () => T): { result: T; seconds: number } {
 }
 
 /** Runs `work` `repetitions` times (after the caller's warm-up) and keeps every run's seconds. */
-export async function repeatTimed<T>(repetitions: number, work: (repetition: number) => Promise<T>): Promise<{ seconds: number[]; last: T }> {
+export async function repeatTimed<T>(
+  repetitions: number,
+  work: (repetition: number) => Promise<T>,
+): Promise<{ seconds: number[]; last: T }> {
   const seconds: number[] = [];
   let last: T | undefined;
   for (let repetition = 0; repetition < repetitions; repetition += 1) {

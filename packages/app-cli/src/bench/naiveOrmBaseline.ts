@@ -1,4 +1,10 @@
-import { NaiveMemberEntity, NaiveProfileEntity, NaiveProfileKeyEntity, sqlEntityManager, type BaselineOrm } from './baselineOrm.js';
+import {
+  NaiveMemberEntity,
+  NaiveProfileEntity,
+  NaiveProfileKeyEntity,
+  sqlEntityManager,
+  type BaselineOrm,
+} from './baselineOrm.js';
 
 /** Where a baseline writes its members: an audience and one generation of it. */
 export interface MemberTarget {
@@ -25,7 +31,12 @@ export function classifyRawIds(raws: readonly string[]): { visitors: string[]; h
  * Baseline (a), what a naive adapter does: per batch of IDs, ORM `find` with `$in` on the profile
  * keys, then on the profiles, then each new member through the unit of work (`persist` + `flush`).
  */
-export async function reconcileNaively(orm: BaselineOrm, target: MemberTarget, raws: readonly string[], batchSize: number): Promise<number> {
+export async function reconcileNaively(
+  orm: BaselineOrm,
+  target: MemberTarget,
+  raws: readonly string[],
+  batchSize: number,
+): Promise<number> {
   const seen = new Set<string>();
   for (let start = 0; start < raws.length; start += batchSize) {
     await naiveBatch(orm, target, raws.slice(start, start + batchSize), seen);
@@ -34,18 +45,40 @@ export async function reconcileNaively(orm: BaselineOrm, target: MemberTarget, r
   return seen.size;
 }
 
-async function naiveBatch(orm: BaselineOrm, target: MemberTarget, raws: readonly string[], seen: Set<string>): Promise<void> {
+async function naiveBatch(
+  orm: BaselineOrm,
+  target: MemberTarget,
+  raws: readonly string[],
+  seen: Set<string>,
+): Promise<void> {
   const em = sqlEntityManager(orm).fork();
   const { visitors, hashedEmails } = classifyRawIds(raws);
   const keys = [
-    ...(await em.find(NaiveProfileKeyEntity, { org: target.org, field: 'visitorId', value: { $in: visitors } })),
-    ...(await em.find(NaiveProfileKeyEntity, { org: target.org, field: 'email#sha256', value: { $in: hashedEmails } })),
+    ...(await em.find(NaiveProfileKeyEntity, {
+      org: target.org,
+      field: 'visitorId',
+      value: { $in: visitors },
+    })),
+    ...(await em.find(NaiveProfileKeyEntity, {
+      org: target.org,
+      field: 'email#sha256',
+      value: { $in: hashedEmails },
+    })),
   ];
-  const profiles = await em.find(NaiveProfileEntity, { id: { $in: [...new Set(keys.map((key) => key.profileId))] } });
+  const profiles = await em.find(NaiveProfileEntity, {
+    id: { $in: [...new Set(keys.map((key) => key.profileId))] },
+  });
   for (const profile of profiles) {
     if (seen.has(profile.key)) continue;
     seen.add(profile.key);
-    em.persist(em.create(NaiveMemberEntity, { org: target.org, audienceId: target.audienceId, generation: target.generation, member: profile.key }));
+    em.persist(
+      em.create(NaiveMemberEntity, {
+        org: target.org,
+        audienceId: target.audienceId,
+        generation: target.generation,
+        member: profile.key,
+      }),
+    );
   }
   await em.flush();
 }

@@ -3,9 +3,14 @@ import { DEFAULT_IMPORT_BATCH_SIZE } from '@audience-bridge/domain';
 
 import { reconcileThroughAdapter, totalOf, type ReconciliationPhases } from './adapterReconciliation.js';
 import { openBaselineOrm, type BaselineOrm } from './baselineOrm.js';
-import { BENCH_MASTER_KEY, openPostgresDatabase, openSqliteDatabase, type BenchDatabase } from './benchDatabase.js';
+import {
+  BENCH_MASTER_KEY,
+  openPostgresDatabase,
+  openSqliteDatabase,
+  type BenchDatabase,
+} from './benchDatabase.js';
 import { createBareAudience } from './benchAudiences.js';
-import { judged, rateOf, skippedRow, type BenchRow } from './BenchRow.js';
+import { firstLine, judged, rateOf, skippedRow, type BenchRow } from './BenchRow.js';
 import { deleteMembers, reconcileByHandSql } from './handSqlBaseline.js';
 import { loadProfiles } from './loadProfiles.js';
 import { median, progress, timed } from './measure.js';
@@ -32,7 +37,11 @@ interface Context {
   readonly raws: readonly string[];
 }
 
-async function adapterRun(context: Context, audienceId: string, raws: readonly string[]): Promise<{ members: number; phases: ReconciliationPhases }> {
+async function adapterRun(
+  context: Context,
+  audienceId: string,
+  raws: readonly string[],
+): Promise<{ members: number; phases: ReconciliationPhases }> {
   await createBareAudience(context.persistence.audiences, audienceId);
   const run = await reconcileThroughAdapter(
     context.persistence.reconciliation,
@@ -45,7 +54,11 @@ async function adapterRun(context: Context, audienceId: string, raws: readonly s
   return run;
 }
 
-async function handSqlRun(context: Context, audienceId: string, raws: readonly string[]): Promise<{ members: number; seconds: number }> {
+async function handSqlRun(
+  context: Context,
+  audienceId: string,
+  raws: readonly string[],
+): Promise<{ members: number; seconds: number }> {
   const target = { org: BENCH_ORG, audienceId, generation: 1 };
   const run = await timed(() => reconcileByHandSql(context.orm, context.db.dialect, target, raws));
   await deleteMembers(context.orm, target);
@@ -53,7 +66,11 @@ async function handSqlRun(context: Context, audienceId: string, raws: readonly s
   return { members: run.result, seconds: run.seconds };
 }
 
-async function naiveRun(context: Context, audienceId: string, raws: readonly string[]): Promise<{ members: number; seconds: number }> {
+async function naiveRun(
+  context: Context,
+  audienceId: string,
+  raws: readonly string[],
+): Promise<{ members: number; seconds: number }> {
   const target = { org: BENCH_ORG, audienceId, generation: 1 };
   const run = await timed(() => reconcileNaively(context.orm, target, raws, DEFAULT_IMPORT_BATCH_SIZE));
   await deleteMembers(context.orm, target);
@@ -80,7 +97,9 @@ async function measure(context: Context, sizes: BenchSizes): Promise<Omit<Measur
   const naiveIds = Math.min(sizes.naiveIds, context.raws.length);
   progress(`${SCENARIO} ${context.db.label}: naive ORM baseline on ${naiveIds} IDs`);
   const naive = await naiveRun(context, 'a-0', context.raws.slice(0, naiveIds));
-  const middle = [...adapter].sort((left, right) => left.seconds - right.seconds)[Math.floor(adapter.length / 2)] ?? adapter[0];
+  const middle =
+    [...adapter].sort((left, right) => left.seconds - right.seconds)[Math.floor(adapter.length / 2)] ??
+    adapter[0];
   if (middle === undefined) throw new RangeError('no repetition ran');
 
   return {
@@ -110,7 +129,12 @@ function rowsOf(label: string, total: number, measured: Measured): BenchRow[] {
       seconds: adapterSeconds,
       rate: rateOf(total, adapterSeconds, 'IDs/s'),
       note: `${phaseNote(measured.adapter.phases)}; ${measured.adapter.members} members${sameMembers ? ', same as (b)' : `, (b) wrote ${measured.handSql.members}`}; profiles loaded in ${measured.loadSeconds.toFixed(1)} s (setup)`,
-      details: { ...measured.adapter.phases, members: measured.adapter.members, runs: measured.adapter.seconds.map((s) => s.toFixed(3)).join(' '), profileLoadSeconds: measured.loadSeconds },
+      details: {
+        ...measured.adapter.phases,
+        members: measured.adapter.members,
+        runs: measured.adapter.seconds.map((s) => s.toFixed(3)).join(' '),
+        profileLoadSeconds: measured.loadSeconds,
+      },
     }),
     judged({
       scenario: SCENARIO,
@@ -118,10 +142,16 @@ function rowsOf(label: string, total: number, measured: Measured): BenchRow[] {
       size: total,
       seconds: handSeconds,
       rate: rateOf(total, handSeconds, 'IDs/s'),
-      ratio: { value: adapterSeconds / handSeconds, text: `AB/(b) = ${(adapterSeconds / handSeconds).toFixed(2)}×` },
+      ratio: {
+        value: adapterSeconds / handSeconds,
+        text: `AB/(b) = ${(adapterSeconds / handSeconds).toFixed(2)}×`,
+      },
       target: VS_HAND_SQL,
       measured: adapterSeconds / handSeconds,
-      details: { members: measured.handSql.members, runs: measured.handSql.seconds.map((s) => s.toFixed(3)).join(' ') },
+      details: {
+        members: measured.handSql.members,
+        runs: measured.handSql.seconds.map((s) => s.toFixed(3)).join(' '),
+      },
     }),
     judged({
       scenario: SCENARIO,
@@ -129,7 +159,10 @@ function rowsOf(label: string, total: number, measured: Measured): BenchRow[] {
       size: total,
       seconds: naiveSeconds,
       rate: rateOf(total, naiveSeconds, 'IDs/s'),
-      ratio: { value: naiveSeconds / adapterSeconds, text: `AB ${(naiveSeconds / adapterSeconds).toFixed(1)}× faster` },
+      ratio: {
+        value: naiveSeconds / adapterSeconds,
+        text: `AB ${(naiveSeconds / adapterSeconds).toFixed(1)}× faster`,
+      },
       target: VS_NAIVE,
       measured: naiveSeconds / adapterSeconds,
       note: extrapolated
@@ -158,17 +191,37 @@ async function onDatabase(db: BenchDatabase, sizes: BenchSizes): Promise<BenchRo
   }
 }
 
+const variants: [string, Target | null][] = [
+  ['Audience Bridge', null],
+  ['(b) hand-written SQL', VS_HAND_SQL],
+  ['(a) naive ORM', VS_NAIVE],
+];
+
+/** Runs the scenario on one database, or reports its rows as skipped with the reason it could not run. */
+async function onDatabaseOrSkip(
+  db: BenchDatabase | string,
+  label: string,
+  sizes: BenchSizes,
+): Promise<BenchRow[]> {
+  const skipAll = (reason: string): BenchRow[] =>
+    variants.map(([variant, target]) =>
+      skippedRow(SCENARIO, `${variant} (${label})`, sizes.reconciliationIds, reason, target),
+    );
+  if (typeof db === 'string') return skipAll(db);
+  try {
+    return await onDatabase(db, sizes);
+  } catch (error) {
+    progress(
+      `${SCENARIO} ${label} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+
+    return skipAll(`failed: ${firstLine(error)}`);
+  }
+}
+
 /** Scenario 1: the import sync's reconciliation beside baselines (a) and (b), on SQLite then PostgreSQL. */
 export async function runReconciliation(sizes: BenchSizes): Promise<BenchRow[]> {
-  const sqlite = await onDatabase(await openSqliteDatabase(), sizes);
-  const postgres = await openPostgresDatabase();
-  if (typeof postgres !== 'string') return [...sqlite, ...(await onDatabase(postgres, sizes))];
-  const size = sizes.reconciliationIds;
+  const sqlite = await onDatabaseOrSkip(await openSqliteDatabase(), 'SQLite', sizes);
 
-  return [
-    ...sqlite,
-    skippedRow(SCENARIO, 'Audience Bridge (PostgreSQL)', size, postgres),
-    skippedRow(SCENARIO, '(b) hand-written SQL (PostgreSQL)', size, postgres, VS_HAND_SQL),
-    skippedRow(SCENARIO, '(a) naive ORM (PostgreSQL)', size, postgres, VS_NAIVE),
-  ];
+  return [...sqlite, ...(await onDatabaseOrSkip(await openPostgresDatabase(), 'PostgreSQL', sizes))];
 }

@@ -1,5 +1,9 @@
+import { runApi } from './apiScenario.js';
 import type { ScenarioName } from './args.js';
 import type { BenchRow } from './BenchRow.js';
+import { runDecryption } from './decryptionScenario.js';
+import { runExport } from './exportScenario.js';
+import { runMemory } from './memoryScenario.js';
 import { runReconciliation } from './reconciliationScenario.js';
 import type { BenchSizes } from './sizes.js';
 
@@ -9,8 +13,8 @@ export type Scenario = (sizes: BenchSizes) => Promise<BenchRow[]>;
 /** Every scenario by name. */
 export const scenarios: Record<ScenarioName, Scenario> = {
   reconciliation: runReconciliation,
-  decryption: runReconciliation,
-  export: runReconciliation,
-  memory: runReconciliation,
-  api: runReconciliation,
+  decryption: runDecryption,
+  export: runExport,
+  memory: runMemory,
+  api: runApi,
 };

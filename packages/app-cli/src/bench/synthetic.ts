@@ -69,7 +69,8 @@ export function personAt(position: number, total: number): number {
 }
 
 /** The raw segment ID of a person: the ECID for even people, the SHA-256 of the email for odd ones. */
-export const segmentIdOf = (person: number): string => (person % 2 === 0 ? ecidAt(person) : sha256Hex(emailAt(person)));
+export const segmentIdOf = (person: number): string =>
+  person % 2 === 0 ? ecidAt(person) : sha256Hex(emailAt(person));
 
 /** Segment IDs at positions `start..start+count` of a segment of `total` IDs. */
 export function segmentIds(start: number, count: number, total: number): string[] {

@@ -26,7 +26,9 @@ export function formatTarget(target: Target | null): string {
   if (target === null) return '—';
   const limit = target.limit.toLocaleString('en-US');
 
-  return target.unit === '×' ? `${symbols[target.comparison]} ${limit}×` : `${symbols[target.comparison]} ${limit} ${target.unit}`;
+  return target.unit === '×'
+    ? `${symbols[target.comparison]} ${limit}×`
+    : `${symbols[target.comparison]} ${limit} ${target.unit}`;
 }
 
 /** How many times faster `subject` is than `baseline` (both in seconds); above 1 means faster. */

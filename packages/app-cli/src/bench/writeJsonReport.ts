@@ -19,7 +19,8 @@ export interface BenchReport {
 
 /** Counts verdicts for the report's summary. */
 export function summarise(rows: readonly BenchRow[]): BenchReport['summary'] {
-  const count = (verdict: BenchRow['verdict']): number => rows.filter((row) => row.verdict === verdict).length;
+  const count = (verdict: BenchRow['verdict']): number =>
+    rows.filter((row) => row.verdict === verdict).length;
 
   return { met: count('met'), missed: count('missed'), skipped: count('skipped') };
 }
