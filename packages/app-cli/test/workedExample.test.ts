@@ -49,7 +49,7 @@ describe('the README worked example: reconcile a file audience, exclude, export 
     const workflowId = first.workflow.id;
     const again = await runCli(['workflows', 'start', workflowId, '--json'], box);
 
-    expect(first.run.status).toBe("succeeded");
+    expect(first.run.status).toBe('succeeded');
     expect(first.run.report?.activities).toEqual({
       readers: addresses.size,
       profiles: reconciled.length,
