@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { noOptOut, type Profile } from '@audience-bridge/domain';
 import { expect } from 'vitest';
 
+import { ChildPool } from './childPool.js';
 import { sorted, type CrashRig } from './crashRig.js';
 import { completeInboundDeliveries, duplicatedUserIds } from './exchange.js';
 import type { Rng } from './random.js';
@@ -67,10 +68,11 @@ async function checkDelivered(
   sid: number,
   expected: ReadonlySet<string>,
   complete: boolean,
-): Promise<number> {
+): Promise<{ delivered: number; duplicated: number }> {
   const deliveries = completeInboundDeliveries(join(rig.place.dir, 'exchange'));
   const delivered = deliveries.flatMap((delivery) => delivery.userIds);
-  expect(duplicatedUserIds(deliveries)).toEqual([]);
+  const duplicated = duplicatedUserIds(deliveries);
+  expect(duplicated).toEqual([]);
   expect(delivered.filter((id) => !expected.has(id))).toEqual([]);
   const accepted = await rig.context.ports.ledger.acceptedCount(rig.principal.orgId, String(sid));
   expect(accepted).toBeLessThanOrEqual(delivered.length);
@@ -79,7 +81,7 @@ async function checkDelivered(
     expect(accepted).toBe(expected.size);
     expect(await rig.context.ports.ledger.pending(rig.principal.orgId, String(sid))).toEqual([]);
   }
-  return delivered.length;
+  return { delivered: delivered.length, duplicated: duplicated.length };
 }
 
 /**
@@ -107,22 +109,28 @@ export async function killExports(
     duplicatedRecords: 0,
   };
 
-  let next = rig.child({ kind: 'export', document });
+  const pool = new ChildPool(() => rig.child({ kind: 'export', document }), plan.kills);
   for (let wave = 0; wave < plan.kills; wave += 1) {
-    const child = await next;
+    const child = await pool.take();
     const extra = extraProfiles(wave, plan.perWave);
     await loadProfiles(rig.context, rig.principal.orgId, extra);
     for (const profile of extra) if (profile.visitorId !== null) expected.add(profile.visitorId);
 
     const outcome = await child.strike({ afterMs: rng.int(0, Math.ceil(calibrationMs * 1.3)) });
-    if (wave + 1 < plan.kills) next = rig.child({ kind: 'export', document });
     if (outcome.killed) figures.kills += 1;
     else figures.finishedBeforeKill += 1;
-    await checkDelivered(rig, sid, expected, !outcome.killed && outcome.finished === 'done');
+    const afterKill = await checkDelivered(
+      rig,
+      sid,
+      expected,
+      !outcome.killed && outcome.finished === 'done',
+    );
 
     await exportInParent(rig, document);
     figures.reruns += 1;
-    figures.uploadedRecords = await checkDelivered(rig, sid, expected, true);
+    const afterRerun = await checkDelivered(rig, sid, expected, true);
+    figures.uploadedRecords = afterRerun.delivered;
+    figures.duplicatedRecords += afterKill.duplicated + afterRerun.duplicated;
   }
   return figures;
 }

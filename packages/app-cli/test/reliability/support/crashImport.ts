@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 
+import { ChildPool } from './childPool.js';
 import { countingProgress, referenceMembers, sameList, sorted, type CrashRig } from './crashRig.js';
 import type { KillPoint } from './killChild.js';
 import type { Rng } from './random.js';
@@ -68,12 +69,11 @@ export async function killImports(
   const calibration = await syncInParent(rig, audienceId);
   expect(sorted(await membersOf(rig.context, org, audienceId))).toEqual(previous);
 
-  let next = rig.child({ kind: 'import', audienceId });
+  const pool = new ChildPool(() => rig.child({ kind: 'import', audienceId }), kills);
   for (let index = 0; index < kills; index += 1) {
-    const child = await next;
+    const child = await pool.take();
     const expected = await newMembership(rig, sid, rng);
     const outcome = await child.strike(killPoint(rng, calibration, index));
-    if (index + 1 < kills) next = rig.child({ kind: 'import', audienceId });
 
     const after = await membersOf(rig.context, org, audienceId);
     expect(new Set(after).size).toBe(after.length);

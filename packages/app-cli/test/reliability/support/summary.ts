@@ -24,22 +24,24 @@ function merged(entries: readonly SuiteFigures[]): SuiteFigures[] {
   return [...bySuite].map(([suite, value]) => ({ suite, ...value }));
 }
 
-/** The summary table printed at the end of a reliability run. */
+/** The summary table printed at the end of a reliability run: one line per figure, then what was lost. */
 export function formatSummary(entries: readonly SuiteFigures[], size: string): string {
-  const rows = merged(entries).map((entry) => [
-    entry.suite,
-    Object.entries(entry.figures)
-      .map(([name, value]) => `${name}=${value}`)
-      .join(', '),
-    String(entry.lost),
+  const suites = merged(entries);
+  const rows = suites.flatMap((entry) => [
+    ...Object.entries(entry.figures).map(([name, value]) => [entry.suite, name, String(value)]),
+    [entry.suite, 'lost', String(entry.lost)],
   ]);
-  const header = ['suite', 'figures', 'lost'];
+  const header = ['suite', 'figure', 'value'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
   const line = (cells: readonly string[]): string =>
-    cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ');
-  const totalLost = rows.reduce((sum, row) => sum + Number(row[2]), 0);
+    cells
+      .map((cell, column) =>
+        column === 2 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join(' | ');
+  const totalLost = suites.reduce((sum, entry) => sum + entry.lost, 0);
   return [
     `Audience Bridge reliability (${size})`,
     line(header),
