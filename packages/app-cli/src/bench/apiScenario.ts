@@ -4,11 +4,11 @@ import { join } from 'node:path';
 
 import { buildServer, configSchema, openAppContext, type AppContext } from '@audience-bridge/app-api';
 import { SyncImportedAudience, systemClock } from '@audience-bridge/domain';
-import autocannon from 'autocannon';
 
 import { judged, type BenchRow } from './BenchRow.js';
 import { loadProfiles } from './loadProfiles.js';
 import { progress } from './measure.js';
+import { runAutocannon, type LoadResult } from './runAutocannon.js';
 import type { BenchSizes } from './sizes.js';
 import { BENCH_ORG, benchPrincipal, hashedEmailSource } from './synthetic.js';
 import { counterIds, syntheticSegmentSource } from './syntheticSegmentSource.js';
@@ -17,8 +17,6 @@ import type { Target } from './targets.js';
 const TARGET: Target = { comparison: 'below', limit: 50, unit: 'ms' };
 const API_KEY = 'bench-read-key-0123456789';
 const ROUTE = '/v1/audiences';
-
-type LoadResult = Awaited<ReturnType<typeof autocannon>>;
 
 /** Creates the imported audience the busy phase keeps re-syncing. */
 async function prepareImport(context: AppContext, sizes: BenchSizes): Promise<SyncImportedAudience> {
@@ -51,11 +49,9 @@ async function prepareImport(context: AppContext, sizes: BenchSizes): Promise<Sy
 }
 
 function fire(url: string, sizes: BenchSizes): Promise<LoadResult> {
-  return autocannon({
-    url: `${url}${ROUTE}`,
-    connections: 10,
-    overallRate: sizes.apiRate,
-    duration: sizes.apiSeconds,
+  return runAutocannon(`${url}${ROUTE}`, {
+    seconds: sizes.apiSeconds,
+    rate: sizes.apiRate,
     headers: { 'x-api-key': API_KEY },
   });
 }
@@ -68,6 +64,8 @@ async function syncUntil(sync: SyncImportedAudience, done: Promise<unknown>): Pr
   while (!state.finished) {
     const run = await sync.execute(benchPrincipal, { audienceId: 'api-import' });
     if (run.ok && run.value.status === 'succeeded') completed += 1;
+    // A sync on SQLite may settle without ever reaching the I/O phase; yield so that `done` can be seen.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   return completed;
