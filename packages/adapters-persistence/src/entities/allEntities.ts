@@ -6,7 +6,6 @@ import { PopulationMemberEntity } from './PopulationMemberEntity.js';
 import { PopulationNodeEntity } from './PopulationNodeEntity.js';
 import { ProfileEntity } from './ProfileEntity.js';
 import { ProfileKeyEntity } from './ProfileKeyEntity.js';
-import { ReconciliationMatchEntity } from './ReconciliationMatchEntity.js';
 import { ReconciliationStagingEntity } from './ReconciliationStagingEntity.js';
 import { RunEntity } from './RunEntity.js';
 import { RunRecordEntity } from './RunRecordEntity.js';
@@ -19,7 +18,6 @@ export const allEntities = [
   AudienceEntity,
   AudienceMemberEntity,
   ReconciliationStagingEntity,
-  ReconciliationMatchEntity,
   RunEntity,
   RunRecordEntity,
   DataSourceEntity,

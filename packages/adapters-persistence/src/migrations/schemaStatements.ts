@@ -57,8 +57,6 @@ export function initialSchema(dialect: Dialect): string[] {
     `create ${t.scratch} reconciliation_staging (org ${t.text} not null, session_id ${t.text} not null, ` +
       `raw ${t.text} not null, field ${t.text} not null, value ${t.text} not null, ` +
       `primary key (org, session_id, raw))${t.tail}`,
-    `create ${t.scratch} reconciliation_matches (org ${t.text} not null, session_id ${t.text} not null, ` +
-      `raw ${t.text} not null, profile_id integer not null, primary key (org, session_id, raw, profile_id))${t.tail}`,
 
     `create table runs (org ${t.text} not null, id ${t.text} not null, kind ${t.text} not null, subject_id ${t.text} not null, ` +
       `status ${t.text} not null, started_by ${t.text} not null, started_at ${t.time} not null, finished_at ${t.time}, ` +
@@ -98,7 +96,6 @@ export const initialTables = [
   'data_sources',
   'run_records',
   'runs',
-  'reconciliation_matches',
   'reconciliation_staging',
   'audience_members',
   'audiences',

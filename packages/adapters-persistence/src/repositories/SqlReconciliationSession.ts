@@ -4,19 +4,14 @@ import { keysetBatches } from '../sql/keysetBatches.js';
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { readCount } from '../sql/values.js';
 import { collectGenerations, reserveGeneration, switchGeneration } from './audienceGenerations.js';
-import {
-  ambiguousPage,
-  COUNT_OUTCOME,
-  MATCH_STAGED,
-  unmatchedPage,
-  WRITE_MEMBERS,
-} from './reconciliationSql.js';
+import { ambiguousPage, COUNT_OUTCOME, unmatchedPage, WRITE_MEMBERS } from './reconciliationSql.js';
 
 const STAGING_COLUMNS = ['org', 'session_id', 'raw', 'field', 'value'];
 
 /**
  * One reconciliation: IDs staged under a session id in multi-row inserts (first staging of a raw ID
- * wins), then one transaction joins, writes the new member generation, counts and switches the audience.
+ * wins), then one transaction joins, writes the new member generation, counts and switches the audience;
+ * unmatched and ambiguous IDs are read back by probing `profile_keys` again rather than keeping the matches.
  */
 export class SqlReconciliationSession implements ReconciliationSession {
   private state: 'open' | 'completed' | 'closed' = 'open';
@@ -43,11 +38,10 @@ export class SqlReconciliationSession implements ReconciliationSession {
     const session = [this.org, this.sessionId];
     const { outcome, done, generation } = await this.db.transaction(async (sql) => {
       const reserved = await reserveGeneration(sql, this.org, this.audienceId);
-      await sql.run(MATCH_STAGED, session);
       await sql.run(WRITE_MEMBERS, [this.org, this.audienceId, reserved, ...session]);
       const counts = await sql.one<{ staged: unknown; reconciled: unknown; ambiguous: unknown }>(
         COUNT_OUTCOME,
-        [...session, ...session, ...session],
+        session,
       );
       const switched = await switchGeneration(sql, this.org, this.audienceId, reserved);
 
@@ -78,16 +72,12 @@ export class SqlReconciliationSession implements ReconciliationSession {
 
   async close(): Promise<void> {
     this.state = 'closed';
-    await this.db.transaction(async (sql) => {
-      await sql.run('delete from reconciliation_matches where org = ? and session_id = ?', [
+    await this.db.work((sql) =>
+      sql.run('delete from reconciliation_staging where org = ? and session_id = ?', [
         this.org,
         this.sessionId,
-      ]);
-      await sql.run('delete from reconciliation_staging where org = ? and session_id = ?', [
-        this.org,
-        this.sessionId,
-      ]);
-    });
+      ]),
+    );
   }
 
   private async *pages(query: (after: boolean) => string, batchSize: number): AsyncIterable<string[]> {
