@@ -9,6 +9,7 @@ import {
 
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { SqlReconciliationSession } from './SqlReconciliationSession.js';
+import { stagingArea } from './StagingArea.js';
 
 /** Reconciliation inside the database: staged IDs meet `profile_keys` in one join per session. */
 export class MikroOrmReconciliationStore implements ReconciliationStore {
@@ -20,6 +21,11 @@ export class MikroOrmReconciliationStore implements ReconciliationStore {
     );
     if (audience === null) throw DomainError.notFound('audience', audienceId);
 
-    return new SqlReconciliationSession(this.db, org, audienceId, randomUUID());
+    const area = stagingArea(this.db.dialect, org, randomUUID());
+    await this.db.work(async (sql) => {
+      for (const statement of area.open) await sql.run(statement);
+    });
+
+    return new SqlReconciliationSession(this.db, org, audienceId, area);
   }
 }

@@ -4,44 +4,46 @@ import { keysetBatches } from '../sql/keysetBatches.js';
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { readCount } from '../sql/values.js';
 import { collectGenerations, reserveGeneration, switchGeneration } from './audienceGenerations.js';
-import { ambiguousPage, COUNT_OUTCOME, unmatchedPage, WRITE_MEMBERS } from './reconciliationSql.js';
-
-const STAGING_COLUMNS = ['org', 'session_id', 'raw', 'field', 'value'];
+import { reconciliationSql, type ReconciliationSql } from './reconciliationSql.js';
+import type { StagingArea } from './StagingArea.js';
 
 /**
- * One reconciliation: IDs staged under a session id in multi-row inserts (first staging of a raw ID
- * wins), then one transaction joins, writes the new member generation, counts and switches the audience;
- * unmatched and ambiguous IDs are read back by probing `profile_keys` again rather than keeping the matches.
+ * One reconciliation: IDs staged in multi-row inserts (first staging of a raw ID wins), then one
+ * transaction joins, writes the new member generation, counts and switches the audience; unmatched and
+ * ambiguous IDs are read back by probing `profile_keys` again rather than keeping the matches.
  */
 export class SqlReconciliationSession implements ReconciliationSession {
   private state: 'open' | 'completed' | 'closed' = 'open';
+  private readonly sql: ReconciliationSql;
 
   constructor(
     private readonly db: SqlGateway,
     private readonly org: OrgId,
     private readonly audienceId: string,
-    private readonly sessionId: string,
-  ) {}
+    private readonly area: StagingArea,
+  ) {
+    this.sql = reconciliationSql(area);
+  }
 
   async stage(ids: readonly StagedId[]): Promise<void> {
     if (this.state !== 'open') throw new Error(`reconciliation session is ${this.state}`);
 
-    const rows = ids.map((id) => [this.org, this.sessionId, id.raw, id.field, id.value]);
+    const rows = ids.map((id) => this.area.row(id));
     await this.db.transaction((sql) =>
-      sql.insertRows('reconciliation_staging', STAGING_COLUMNS, rows, 'on conflict do nothing'),
+      sql.insertRows(this.area.table, this.area.columns, rows, 'on conflict do nothing'),
     );
   }
 
   async complete(): Promise<ReconciliationOutcome> {
     if (this.state !== 'open') throw new Error(`reconciliation session is ${this.state}`);
 
-    const session = [this.org, this.sessionId];
+    const scoped = [this.org, ...this.area.scopeParams];
     const { outcome, done, generation } = await this.db.transaction(async (sql) => {
       const reserved = await reserveGeneration(sql, this.org, this.audienceId);
-      await sql.run(WRITE_MEMBERS, [this.org, this.audienceId, reserved, ...session]);
+      await sql.run(this.sql.writeMembers, [this.org, this.audienceId, reserved, ...scoped]);
       const counts = await sql.one<{ staged: unknown; reconciled: unknown; ambiguous: unknown }>(
-        COUNT_OUTCOME,
-        session,
+        this.sql.countOutcome,
+        scoped,
       );
       const switched = await switchGeneration(sql, this.org, this.audienceId, reserved);
 
@@ -63,21 +65,16 @@ export class SqlReconciliationSession implements ReconciliationSession {
   }
 
   unmatched(batchSize: number): AsyncIterable<string[]> {
-    return this.pages(unmatchedPage, batchSize);
+    return this.pages((after) => this.sql.unmatchedPage(after), batchSize);
   }
 
   ambiguous(batchSize: number): AsyncIterable<string[]> {
-    return this.pages(ambiguousPage, batchSize);
+    return this.pages((after) => this.sql.ambiguousPage(after), batchSize);
   }
 
   async close(): Promise<void> {
     this.state = 'closed';
-    await this.db.work((sql) =>
-      sql.run('delete from reconciliation_staging where org = ? and session_id = ?', [
-        this.org,
-        this.sessionId,
-      ]),
-    );
+    await this.db.work((sql) => sql.run(this.area.release.sql, this.area.release.params));
   }
 
   private async *pages(query: (after: boolean) => string, batchSize: number): AsyncIterable<string[]> {
@@ -88,7 +85,7 @@ export class SqlReconciliationSession implements ReconciliationSession {
       this.db.work(async (sql) => {
         const rows = await sql.all<{ raw: string }>(query(after !== null), [
           this.org,
-          this.sessionId,
+          ...this.area.scopeParams,
           ...(after === null ? [] : [after]),
           limit,
         ]);
