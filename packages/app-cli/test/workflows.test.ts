@@ -37,7 +37,14 @@ describe('workflows and export', () => {
     const shown = await runCli(['workflows', 'show', id, '--json'], box);
     const started = await runCli(['workflows', 'start', id, '--json'], box);
 
-    expect(json(valid)).toEqual({ valid: true, name: 'Golds', order: ['golds', 'keep'] });
+    expect(json(valid)).toEqual({
+      valid: true,
+      name: 'Golds',
+      activities: [
+        { id: 'golds', type: 'query', estimated: 1 },
+        { id: 'keep', type: 'saveAudience', estimated: 1 },
+      ],
+    });
     expect(listed.stdout).toContain(id);
     expect(json(shown)).toMatchObject({ id, name: 'Golds' });
     expect(started.code).toBe(0);
