@@ -88,7 +88,8 @@ async function seedObjects(
     principal,
     exportWorkflow('auth target', String(segment.sid), dataSource),
   );
-  if (!run.ok || !workflow.ok) throw new Error('the API rig could not seed its objects');
+  if (!run.ok) throw run.error;
+  if (!workflow.ok) throw workflow.error;
   return {
     dataSource,
     audience,
