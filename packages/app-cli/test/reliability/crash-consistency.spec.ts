@@ -11,7 +11,7 @@ import { sqliteUrl } from './support/scenario.js';
 import { bySize, reliabilitySeed } from './support/size.js';
 
 const kills = bySize(5, 20);
-const people = bySize(3_000, 20_000);
+const people = bySize(3_000, 10_000);
 const emulator = {
   seed: 11,
   population: {
@@ -28,7 +28,7 @@ async function killRuns(database: string, databaseUrl: (dir: string) => string, 
   const rig = await openCrashRig(databaseUrl, emulator);
   try {
     const imports = await killImports(rig, 'Crash visitors', kills, rng);
-    const exports = await killExports(rig, 'Export target', { kills, perWave: bySize(500, 3_000) }, rng);
+    const exports = await killExports(rig, 'Export target', { kills, perWave: bySize(500, 2_000) }, rng);
 
     expect(imports.kills + imports.finishedBeforeKill).toBe(kills);
     expect(exports.kills + exports.finishedBeforeKill).toBe(kills);

@@ -21,16 +21,22 @@ export interface Credential {
 export interface Route {
   readonly method: string;
   readonly path: string;
+  /** Whether the operation declares a request body. */
+  readonly hasBody: boolean;
 }
 
 /** Every `/v1` route of the running API, read from its OpenAPI document. */
 export async function documentedRoutes(rig: ApiRig): Promise<Route[]> {
   const response = await rig.app.inject({ method: 'GET', url: '/openapi.json' });
-  const paths = response.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+  const paths = response.json<{ paths: Record<string, Record<string, { requestBody?: unknown }>> }>().paths;
   return Object.entries(paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map((method) => ({ method: method.toUpperCase(), path })),
+    Object.entries(operations)
+      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path,
+        hasBody: operation.requestBody !== undefined,
+      })),
   );
 }
 
