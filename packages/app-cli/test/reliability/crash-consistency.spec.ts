@@ -11,6 +11,7 @@ import { sqliteUrl } from './support/scenario.js';
 import { bySize, reliabilitySeed } from './support/size.js';
 
 const kills = bySize(5, 20);
+const timeout = bySize(300_000, 2_400_000);
 const people = bySize(3_000, 10_000);
 const emulator = {
   seed: 11,
@@ -54,17 +55,25 @@ async function killRuns(database: string, databaseUrl: (dir: string) => string, 
 afterAll(() => removeCrashChildBundle());
 
 describe.concurrent('SIGKILL during import syncs and exports', () => {
-  it(`on SQLite: ${kills} killed syncs leave the old or the new members and ${kills} killed exports send nothing twice; reruns are exact`, async () => {
-    await killRuns('sqlite', sqliteUrl, new Rng(reliabilitySeed() + 1));
-  });
+  it(
+    `on SQLite: ${kills} killed syncs leave the old or the new members and ${kills} killed exports send nothing twice; reruns are exact`,
+    async () => {
+      await killRuns('sqlite', sqliteUrl, new Rng(reliabilitySeed() + 1));
+    },
+    timeout,
+  );
 
-  it(`on PostgreSQL: the same ${kills} + ${kills} kills on a fresh database`, async (context) => {
-    if (!(await postgresAvailable())) return context.skip();
-    const database = await freshDatabase();
-    try {
-      await killRuns('postgresql', () => database.url, new Rng(reliabilitySeed() + 2));
-    } finally {
-      await database.drop();
-    }
-  });
+  it(
+    `on PostgreSQL: the same ${kills} + ${kills} kills on a fresh database`,
+    async (context) => {
+      if (!(await postgresAvailable())) return context.skip();
+      const database = await freshDatabase();
+      try {
+        await killRuns('postgresql', () => database.url, new Rng(reliabilitySeed() + 2));
+      } finally {
+        await database.drop();
+      }
+    },
+    timeout,
+  );
 });

@@ -62,27 +62,31 @@ function expectClearFailure(error: string | null, code: RegExp): void {
 }
 
 describe('runs against a People core that fails', () => {
-  it(`having 20% errors, 429s, latency spikes and drops, when ${rounds} rounds of listing, imports with bad files and exports run, then each ends exact or fails clearly and a rerun is exact`, async () => {
-    const original = new Map(
-      rig.emulator.population.segments.map((segment) => [segment.sid, expectedMembers(segment).userIds]),
-    );
-    for (let round = 0; round < rounds; round += 1) {
-      for (let listing = 0; listing < bySize(8, 25); listing += 1) await listUnderFaults();
-      for (const [index, entry] of rig.imports.entries()) {
-        const fault = fileFaults[(round + index) % fileFaults.length] ?? null;
-        const ids = original.get(entry.sid) ?? [];
-        rig.emulator.admin.setSegment(
-          entry.sid,
-          rng.sample(ids, rng.int(Math.floor(ids.length / 2), ids.length)),
-        );
-        await importThroughFault(entry, fault);
+  it(
+    `having 20% errors, 429s, latency spikes and drops, when ${rounds} rounds of listing, imports with bad files and exports run, then each ends exact or fails clearly and a rerun is exact`,
+    async () => {
+      const original = new Map(
+        rig.emulator.population.segments.map((segment) => [segment.sid, expectedMembers(segment).userIds]),
+      );
+      for (let round = 0; round < rounds; round += 1) {
+        for (let listing = 0; listing < bySize(8, 25); listing += 1) await listUnderFaults();
+        for (const [index, entry] of rig.imports.entries()) {
+          const fault = fileFaults[(round + index) % fileFaults.length] ?? null;
+          const ids = original.get(entry.sid) ?? [];
+          rig.emulator.admin.setSegment(
+            entry.sid,
+            rng.sample(ids, rng.int(Math.floor(ids.length / 2), ids.length)),
+          );
+          await importThroughFault(entry, fault);
+        }
+        await exportUnderFaults(round);
       }
-      await exportUnderFaults(round);
-    }
 
-    expect(tally.get('runs exact under HTTP faults')).toBeGreaterThan(0);
-    expect(tally.get('bad deliveries refused')).toBe((rounds * rig.imports.length * 3) / 4);
-  });
+      expect(tally.get('runs exact under HTTP faults')).toBeGreaterThan(0);
+      expect(tally.get('bad deliveries refused')).toBe((rounds * rig.imports.length * 3) / 4);
+    },
+    bySize(120_000, 1_200_000),
+  );
 });
 
 async function listUnderFaults(): Promise<void> {
