@@ -1,8 +1,24 @@
 import type { ExportLedger, OrgId } from '@audience-bridge/domain';
 
 import { listTable } from '../sql/lists.js';
+import type { Dialect } from '../sql/SqlExecutor.js';
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { readCount } from '../sql/values.js';
+
+/**
+ * The given IDs the ledger lacks, in the order given. On PostgreSQL the probe is a lateral subquery with
+ * `limit 1`, so each ID costs one index lookup whatever the planner's statistics say: right after a
+ * large export the table is not analysed yet, and a plain anti-join then hashes the whole ledger.
+ */
+function filterNewSql(dialect: Dialect): string {
+  const list = listTable(dialect, 'j');
+  const probe =
+    'select 1 from export_ledger e where e.org = ? and e.shared_audience_id = ? and e.value = j.value';
+
+  return dialect === 'postgresql'
+    ? `select j.value from ${list} left join lateral (${probe} limit 1) hit on true where hit is null order by j.idx`
+    : `select j.value from ${list} where not exists (${probe}) order by j.idx`;
+}
 
 /** The export ledger as one table: an ID per upload, flagged once the service accepted the upload. */
 export class MikroOrmExportLedger implements ExportLedger {
@@ -12,11 +28,11 @@ export class MikroOrmExportLedger implements ExportLedger {
     if (ids.length === 0) return Promise.resolve([]);
 
     return this.db.work(async (sql) => {
-      const rows = await sql.all<{ value: string }>(
-        `select j.value from ${listTable(sql.dialect, 'j')} where not exists (select 1 from export_ledger e ` +
-          'where e.org = ? and e.shared_audience_id = ? and e.value = j.value) order by j.idx',
-        [JSON.stringify(ids), org, sharedAudienceId],
-      );
+      const rows = await sql.all<{ value: string }>(filterNewSql(sql.dialect), [
+        JSON.stringify(ids),
+        org,
+        sharedAudienceId,
+      ]);
 
       return [...new Set(rows.map((row) => row.value))];
     });

@@ -22,6 +22,9 @@ interface SqliteClient {
   releaseConnection(connection: SqliteConnection): Promise<void>;
 }
 
+/** PostgreSQL column types by table; the schema only changes through migrations, before any insert. */
+const columnTypeCache = new Map<string, ReadonlyMap<string, string>>();
+
 const preparedStatements = new WeakMap<
   SqliteConnection,
   Map<string, ReturnType<SqliteConnection['prepare']>>
@@ -83,6 +86,7 @@ export class SqlExecutor {
     const statement = (count: number): string =>
       `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: count }, () => tuple).join(', ')} ${suffix}`;
     if (this.dialect === 'sqlite') return this.insertPrepared(statement, rows, perStatement);
+    if (rows.length > 0) return this.insertUnnested(table, columns, rows, suffix);
 
     let inserted = 0;
     for (let start = 0; start < rows.length; start += perStatement) {
@@ -91,6 +95,41 @@ export class SqlExecutor {
     }
 
     return inserted;
+  }
+
+  /**
+   * PostgreSQL takes any number of rows in one statement as one typed array per column (`unnest`), which
+   * spares both the bound-parameter limit and the parsing of a statement with thousands of parameters.
+   */
+  private async insertUnnested(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+    suffix: string,
+  ): Promise<number> {
+    const types = await this.columnTypes(table);
+    const arrays = columns.map((_, index) => rows.map((row) => row[index] ?? null));
+    const casts = columns.map((column) => `?::${types.get(column) ?? 'text'}[]`);
+
+    return this.run(
+      `insert into ${table} (${columns.join(', ')}) select * from unnest(${casts.join(', ')}) ${suffix}`,
+      arrays,
+    );
+  }
+
+  /** A table's column types as PostgreSQL names them, read once per table. */
+  private async columnTypes(table: string): Promise<ReadonlyMap<string, string>> {
+    const cached = columnTypeCache.get(table);
+    if (cached !== undefined) return cached;
+
+    const rows = await this.all<{ name: string; type: string }>(
+      'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute ' +
+        'where attrelid = ?::regclass and attnum > 0 and not attisdropped',
+      [table],
+    );
+    const types = new Map(rows.map((row) => [row.name, row.type]));
+    columnTypeCache.set(table, types);
+    return types;
   }
 
   /**
