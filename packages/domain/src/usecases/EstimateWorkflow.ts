@@ -12,6 +12,7 @@ import { DomainError } from '../shared/DomainError.js';
 import { err, ok, type Result } from '../shared/Result.js';
 import { validateWorkflow } from '../workflows/validateWorkflow.js';
 import type { Activity, ShareTarget } from '../workflows/WorkflowDocument.js';
+import { select } from './runActivities.js';
 
 /** What a workflow would do if started now: the count each activity would produce. */
 export interface WorkflowEstimate {
@@ -69,21 +70,14 @@ export class EstimateWorkflow {
 
     return async (activity) => {
       switch (activity.type) {
-        case 'query':
-          return populations.query(activity.id, activity.filter);
-        case 'readAudience':
-          return (await populations.readAudience(activity.id, activity.audienceId)).count;
-        case 'union':
-        case 'intersection':
-          return populations.combine(activity.id, activity.type, activity.inputs);
-        case 'exclusion':
-          return populations.exclude(activity.id, activity.input, activity.exclude);
         case 'reconcile':
           return (await populations.reconcile(activity.id, activity.input, activity.key)).matched;
         case 'saveAudience':
           if (activity.share === undefined)
             return this.passOn(populations, activity.id, activity.input, batchSize);
           return this.wouldExport(org, populations, { ...activity, share: activity.share }, batchSize);
+        default:
+          return select(populations, activity);
       }
     };
   }

@@ -40,8 +40,14 @@ export async function runActivity(ports: ActivityPorts, run: ActivityRun, activi
   run.activities[activity.id] = await countOf(ports, run, activity);
 }
 
-async function countOf(ports: ActivityPorts, run: ActivityRun, activity: Activity): Promise<number> {
-  const { populations } = run;
+/** The activities that only select profiles or addresses, and write nothing outside the run's populations. */
+export type SelectingActivity = Extract<
+  Activity,
+  { type: 'query' | 'readAudience' | 'union' | 'intersection' | 'exclusion' }
+>;
+
+/** Computes a selecting activity's population; shared by runs and dry runs. */
+export async function select(populations: Populations, activity: SelectingActivity): Promise<number> {
   switch (activity.type) {
     case 'query':
       return populations.query(activity.id, activity.filter);
@@ -52,10 +58,17 @@ async function countOf(ports: ActivityPorts, run: ActivityRun, activity: Activit
       return populations.combine(activity.id, activity.type, activity.inputs);
     case 'exclusion':
       return populations.exclude(activity.id, activity.input, activity.exclude);
+  }
+}
+
+async function countOf(ports: ActivityPorts, run: ActivityRun, activity: Activity): Promise<number> {
+  switch (activity.type) {
     case 'reconcile':
       return reconcile(run, activity.id, activity.input, activity.key);
     case 'saveAudience':
       return activity.share === undefined ? saveList(ports, run, activity) : saveShared(ports, run, activity);
+    default:
+      return select(run.populations, activity);
   }
 }
 

@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  EstimateWorkflow,
-  RunExportWorkflow,
-  type InMemoryPorts,
-  type WorkflowDocument,
-} from '../../src/index.js';
-import { ims, stranger, world } from './world.js';
+import { EstimateWorkflow, RunExportWorkflow, type InMemoryPorts } from '../../src/index.js';
+import { adultsToCrm, ims, stranger, world } from './world.js';
 
 const estimator = (ports: InMemoryPorts) => new EstimateWorkflow({ ...ports, batchSize: 2 });
-
-const adultsToCrm: WorkflowDocument = {
-  name: 'Adults to CRM',
-  activities: [
-    { id: 'adults', type: 'query', filter: { field: 'attributes.age', op: 'gte', value: 18 } },
-    {
-      id: 'share',
-      type: 'saveAudience',
-      input: 'adults',
-      share: {
-        target: { createSegment: { name: 'Adults' } },
-        dataSourceId: 'ds-crm',
-        outboundTransition: true,
-      },
-    },
-    {
-      id: 'keep',
-      type: 'saveAudience',
-      input: 'share',
-      audience: { label: 'Exported adults', mode: 'replace' },
-    },
-  ],
-};
 
 describe('estimating a workflow (dry run)', () => {
   it('gives the counts a start would give, and writes nothing', async () => {

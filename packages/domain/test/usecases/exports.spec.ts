@@ -6,32 +6,9 @@ import {
   type InMemoryPorts,
   type WorkflowDocument,
 } from '../../src/index.js';
-import { ims, local, stranger, world } from './world.js';
+import { adultsToCrm, ims, local, stranger, world } from './world.js';
 
 const exporter = (ports: InMemoryPorts) => new RunExportWorkflow({ ...ports, batchSize: 2 });
-
-const adultsToCrm: WorkflowDocument = {
-  name: 'Adults to CRM',
-  activities: [
-    { id: 'adults', type: 'query', filter: { field: 'attributes.age', op: 'gte', value: 18 } },
-    {
-      id: 'share',
-      type: 'saveAudience',
-      input: 'adults',
-      share: {
-        target: { createSegment: { name: 'Adults' } },
-        dataSourceId: 'ds-crm',
-        outboundTransition: true,
-      },
-    },
-    {
-      id: 'keep',
-      type: 'saveAudience',
-      input: 'share',
-      audience: { label: 'Exported adults', mode: 'replace' },
-    },
-  ],
-};
 
 describe('running an export workflow', () => {
   it('exports profiles with an ID, ignores the rest, and passes on exactly the exported ones', async () => {

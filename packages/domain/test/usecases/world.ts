@@ -6,6 +6,7 @@ import {
   type Principal,
   type Profile,
   type SharedDataSource,
+  type WorkflowDocument,
 } from '../../src/index.js';
 
 // One in-memory world for the use case tests: a principal per role, data sources of each kind,
@@ -50,6 +51,30 @@ export const person = (key: string, parts: Partial<Omit<Profile, 'key'>> = {}): 
   optOut: noOptOut,
   ...parts,
 });
+
+/** Adults (age ≥ 18) exported to a new segment of the CRM source, the exported ones kept as a list. */
+export const adultsToCrm: WorkflowDocument = {
+  name: 'Adults to CRM',
+  activities: [
+    { id: 'adults', type: 'query', filter: { field: 'attributes.age', op: 'gte', value: 18 } },
+    {
+      id: 'share',
+      type: 'saveAudience',
+      input: 'adults',
+      share: {
+        target: { createSegment: { name: 'Adults' } },
+        dataSourceId: 'ds-crm',
+        outboundTransition: true,
+      },
+    },
+    {
+      id: 'keep',
+      type: 'saveAudience',
+      input: 'share',
+      audience: { label: 'Exported adults', mode: 'replace' },
+    },
+  ],
+};
 
 export const encrypted = (value: string): string => encryptAesCbc(value, aes);
 
