@@ -82,7 +82,7 @@ function rowOf(variant: string, result: LoadResult, sizes: BenchSizes, note: str
     rate: { value: result.requests.average, unit: 'req/s' },
     target: TARGET,
     measured: failed > 0 ? null : result.latency.p99,
-    note: `GET ${ROUTE} at ${sizes.apiRate} req/s: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ${failed} failed; ${note}`,
+    note: `GET ${ROUTE} at ${sizes.apiRate} req/s: ${result.requests.total === 0 ? 'NO request completed (latencies below are empty); ' : ''}p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ${failed} failed; ${note}`,
     details: {
       p50: result.latency.p50,
       p90: result.latency.p90,
@@ -120,7 +120,8 @@ export async function runApi(sizes: BenchSizes): Promise<BenchRow[]> {
       sizes,
       `${syncs} syncs of ${sizes.apiImportIds.toLocaleString('en-US')} IDs completed during the load`,
     );
-    const ratio = idle.latency.p99 > 0 ? busy.latency.p99 / idle.latency.p99 : null;
+    const ratio =
+      idle.latency.p99 > 0 && busy.requests.total > 0 ? busy.latency.p99 / idle.latency.p99 : null;
 
     return [
       rowOf('GET idle (SQLite)', idle, sizes, 'no import running'),

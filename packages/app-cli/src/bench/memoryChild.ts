@@ -17,6 +17,9 @@ export interface MemoryChildResult {
   readonly members: number;
   readonly unreconciled: number;
   readonly error: string | null;
+  /** V8 heap and off-heap memory at the end, to tell JavaScript objects from native allocations. */
+  readonly heapMb: number;
+  readonly externalMb: number;
 }
 
 /** One import sync of a synthetic segment in its own process, so that its peak RSS is its own. */
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
       members: report?.counts.members ?? 0,
       unreconciled: report?.counts.unreconciled ?? 0,
       error,
+      heapMb: process.memoryUsage().heapTotal / 1024 ** 2,
+      externalMb: process.memoryUsage().external / 1024 ** 2,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

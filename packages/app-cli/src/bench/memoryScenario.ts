@@ -55,7 +55,7 @@ function rowOf(
     target: TARGET,
     measured: result.status === 'succeeded' ? result.peakMb : null,
     note:
-      `peak ${result.peakMb.toFixed(0)} MB (${result.from}); run ${result.status}${result.error === null ? '' : ` (${result.error})`}; ` +
+      `peak ${result.peakMb.toFixed(0)} MB (${result.from}), V8 heap ${result.heapMb.toFixed(0)} MB at the end; run ${result.status}${result.error === null ? '' : ` (${result.error})`}; ` +
       `${result.members} members, ${result.unreconciled} unreconciled against ${profiles.toLocaleString('en-US')} profiles`,
     details: {
       peakMb: result.peakMb,
