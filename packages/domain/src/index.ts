@@ -69,3 +69,4 @@ export * from './usecases/ReadRuns.js';
 export * from './usecases/ReadAudiences.js';
 export * from './usecases/ManageWorkflows.js';
 export * from './usecases/EstimateWorkflow.js';
+export * from './sharedaudiences/catalogFor.js';

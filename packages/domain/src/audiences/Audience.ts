@@ -32,4 +32,7 @@ export interface Audience {
   readonly lastSyncedAt: Date | null;
 }
 
-export type AudienceDraft = Pick<Audience, 'id' | 'label' | 'type' | 'source' | 'filter' | 'createdBy' | 'createdAt'>;
+export type AudienceDraft = Pick<
+  Audience,
+  'id' | 'label' | 'type' | 'source' | 'filter' | 'createdBy' | 'createdAt'
+>;

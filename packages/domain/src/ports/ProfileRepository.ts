@@ -6,7 +6,10 @@ import type { Filter } from '../targeting/Filter.js';
 /** Stores profiles, finds them by any match key, and streams them by filter. */
 export interface ProfileRepository {
   /** Inserts or replaces profiles by profile key, in one set-based write per call. */
-  upsertMany(org: OrgId, profiles: readonly Profile[]): Promise<{ readonly inserted: number; readonly updated: number }>;
+  upsertMany(
+    org: OrgId,
+    profiles: readonly Profile[],
+  ): Promise<{ readonly inserted: number; readonly updated: number }>;
 
   findByKeys(org: OrgId, keys: readonly string[]): Promise<Profile[]>;
 

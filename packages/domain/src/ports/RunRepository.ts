@@ -8,11 +8,20 @@ export interface RunRepository {
 
   get(org: OrgId, id: string): Promise<Run | null>;
 
-  list(org: OrgId, page: PageRequest, filter?: { readonly kind?: RunKind; readonly subjectId?: string }): Promise<Page<Run>>;
+  list(
+    org: OrgId,
+    page: PageRequest,
+    filter?: { readonly kind?: RunKind; readonly subjectId?: string },
+  ): Promise<Page<Run>>;
 
   markRunning(org: OrgId, id: string): Promise<void>;
 
-  finish(org: OrgId, id: string, outcome: { readonly report: RunReport } | { readonly error: string; readonly report: RunReport | null }, at: Date): Promise<Run>;
+  finish(
+    org: OrgId,
+    id: string,
+    outcome: { readonly report: RunReport } | { readonly error: string; readonly report: RunReport | null },
+    at: Date,
+  ): Promise<Run>;
 
   /** Appends records in one write per call. */
   addRecords(org: OrgId, runId: string, records: readonly RunRecord[]): Promise<void>;

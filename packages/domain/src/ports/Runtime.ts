@@ -34,6 +34,10 @@ export const silentLogger: Logger = {
   child: () => silentLogger,
 };
 
-export const silentProgress: Progress = { start: () => undefined, advance: () => undefined, finish: () => undefined };
+export const silentProgress: Progress = {
+  start: () => undefined,
+  advance: () => undefined,
+  finish: () => undefined,
+};
 
 export const systemClock: Clock = { now: () => new Date() };

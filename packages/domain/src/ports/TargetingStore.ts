@@ -14,7 +14,10 @@ export interface Populations {
   query(node: string, filter: Filter): Promise<number>;
 
   /** Copies an audience's current members; a file audience gives addresses. */
-  readAudience(node: string, audienceId: string): Promise<{ readonly count: number; readonly kind: PopulationKind }>;
+  readAudience(
+    node: string,
+    audienceId: string,
+  ): Promise<{ readonly count: number; readonly kind: PopulationKind }>;
 
   /** Union or intersection of the inputs (all of one kind). */
   combine(node: string, op: 'union' | 'intersection', inputs: readonly string[]): Promise<number>;
@@ -23,7 +26,11 @@ export interface Populations {
   exclude(node: string, input: string, excluded: readonly string[]): Promise<number>;
 
   /** Profiles whose key equals an address of the input; addresses that match nothing are kept aside. */
-  reconcile(node: string, input: string, key: ReconciliationKey): Promise<{ readonly matched: number; readonly unmatched: number }>;
+  reconcile(
+    node: string,
+    input: string,
+    key: ReconciliationKey,
+  ): Promise<{ readonly matched: number; readonly unmatched: number }>;
 
   /** Addresses of a reconcile node that matched no profile. */
   unmatched(node: string, batchSize: number): AsyncIterable<string[]>;

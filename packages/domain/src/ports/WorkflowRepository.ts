@@ -16,14 +16,23 @@ export interface SavedWorkflow {
 
 /** Saved workflows per organisation. */
 export interface WorkflowRepository {
-  create(org: OrgId, workflow: Omit<SavedWorkflow, 'version' | 'updatedBy' | 'updatedAt'>): Promise<SavedWorkflow>;
+  create(
+    org: OrgId,
+    workflow: Omit<SavedWorkflow, 'version' | 'updatedBy' | 'updatedAt'>,
+  ): Promise<SavedWorkflow>;
 
   get(org: OrgId, id: string): Promise<SavedWorkflow | null>;
 
   list(org: OrgId, page: PageRequest): Promise<Page<SavedWorkflow>>;
 
   /** Replaces the document and bumps the version; `null` when the workflow does not exist. */
-  update(org: OrgId, id: string, document: WorkflowDocument, by: string, at: Date): Promise<SavedWorkflow | null>;
+  update(
+    org: OrgId,
+    id: string,
+    document: WorkflowDocument,
+    by: string,
+    at: Date,
+  ): Promise<SavedWorkflow | null>;
 
   delete(org: OrgId, id: string): Promise<boolean>;
 }

@@ -47,7 +47,10 @@ export function matchKeysOf(profile: Profile): MatchKey[] {
   const declared: [ReconciliationKey, string | null][] = [
     ['email', profile.email],
     ['mobilePhone', profile.mobilePhone],
-    ...Object.entries(profile.customKeys).map(([name, value]): [ReconciliationKey, string] => [`custom:${name}`, value]),
+    ...Object.entries(profile.customKeys).map(([name, value]): [ReconciliationKey, string] => [
+      `custom:${name}`,
+      value,
+    ]),
   ];
   for (const [field, value] of declared) {
     if (value === null) continue;

@@ -23,7 +23,10 @@ export function normaliseEmail(raw: string): string | null {
 }
 
 /** A phone number in E.164 (with `+`); national numbers are read in the default region. */
-export function normalisePhone(raw: string, options: NormalisationOptions = defaultNormalisation): string | null {
+export function normalisePhone(
+  raw: string,
+  options: NormalisationOptions = defaultNormalisation,
+): string | null {
   const trimmed = raw.trim();
   if (trimmed === '' || /[a-z]/i.test(trimmed)) return null;
 

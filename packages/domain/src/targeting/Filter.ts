@@ -35,12 +35,20 @@ export type Filter =
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-export const fieldPathSchema = z.string().refine(
-  (path) =>
-    ['key', 'email', 'mobilePhone', 'visitorId', 'optOut.all', 'optOut.email', 'optOut.sms'].includes(path) ||
-    ((path.startsWith('attributes.') || path.startsWith('customKeys.')) && NAME.test(path.slice(path.indexOf('.') + 1))),
-  { error: 'a field is key, email, mobilePhone, visitorId, optOut.<all|email|sms>, attributes.<name> or customKeys.<name>' },
-) as unknown as z.ZodType<FieldPath>;
+export const fieldPathSchema = z
+  .string()
+  .refine(
+    (path) =>
+      ['key', 'email', 'mobilePhone', 'visitorId', 'optOut.all', 'optOut.email', 'optOut.sms'].includes(
+        path,
+      ) ||
+      ((path.startsWith('attributes.') || path.startsWith('customKeys.')) &&
+        NAME.test(path.slice(path.indexOf('.') + 1))),
+    {
+      error:
+        'a field is key, email, mobilePhone, visitorId, optOut.<all|email|sms>, attributes.<name> or customKeys.<name>',
+    },
+  ) as unknown as z.ZodType<FieldPath>;
 
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -54,7 +62,11 @@ export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
       op: z.enum(['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'contains', 'startsWith']),
       value: scalarSchema,
     }),
-    z.strictObject({ field: fieldPathSchema, op: z.literal('in'), values: z.array(scalarSchema).min(1).max(10_000) }),
+    z.strictObject({
+      field: fieldPathSchema,
+      op: z.literal('in'),
+      values: z.array(scalarSchema).min(1).max(10_000),
+    }),
     z.strictObject({ field: fieldPathSchema, op: z.literal('exists') }),
   ]),
 );

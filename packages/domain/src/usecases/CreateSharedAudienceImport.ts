@@ -1,6 +1,6 @@
 import type { Audience } from '../audiences/Audience.js';
 import { authorize } from '../auth/authorize.js';
-import type { Principal } from '../auth/Principal.js';
+import type { OrgId, Principal } from '../auth/Principal.js';
 import { assertImportable, chooseImportPath } from '../imports/chooseImportPath.js';
 import type { AudienceRepository } from '../ports/AudienceRepository.js';
 import type { DataSourceRepository } from '../ports/DataSourceRepository.js';
@@ -8,6 +8,7 @@ import type { SharedAudienceCatalog } from '../ports/PeopleCore.js';
 import type { Clock, IdGenerator } from '../ports/Runtime.js';
 import { DomainError } from '../shared/DomainError.js';
 import { err, ok, type Result } from '../shared/Result.js';
+import { catalogFor } from '../sharedaudiences/catalogFor.js';
 
 /** The ports creating an import uses. */
 export interface CreateSharedAudienceImportPorts {
@@ -16,6 +17,8 @@ export interface CreateSharedAudienceImportPorts {
   readonly catalog: SharedAudienceCatalog;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The organisation the People core account belongs to; other organisations see no shared audience. */
+  readonly peopleCoreOrg?: OrgId | undefined;
 }
 
 export interface CreateSharedAudienceImportInput {
@@ -47,7 +50,9 @@ export class CreateSharedAudienceImport {
     const dataSource = await this.ports.dataSources.get(principal.orgId, input.dataSourceId);
     if (dataSource === null) return err(DomainError.notFound('data source', input.dataSourceId));
 
-    const item = await this.ports.catalog.get(input.sharedAudienceId);
+    const item = await catalogFor(principal, this.ports.catalog, this.ports.peopleCoreOrg).get(
+      input.sharedAudienceId,
+    );
     if (item === null) return err(DomainError.notFound('shared audience', input.sharedAudienceId));
 
     const importable = assertImportable(item);

@@ -10,6 +10,7 @@ import type { IdGenerator } from '../ports/Runtime.js';
 import type { Populations, TargetingStore } from '../ports/TargetingStore.js';
 import { DomainError } from '../shared/DomainError.js';
 import { err, ok, type Result } from '../shared/Result.js';
+import { catalogFor, noPeopleCoreAccount, servesOrg } from '../sharedaudiences/catalogFor.js';
 import { validateWorkflow } from '../workflows/validateWorkflow.js';
 import type { Activity, ShareTarget } from '../workflows/WorkflowDocument.js';
 import { select } from './runActivities.js';
@@ -27,6 +28,7 @@ export interface EstimateWorkflowPorts {
   readonly ledger: ExportLedger;
   readonly ids: IdGenerator;
   readonly batchSize?: number;
+  readonly peopleCoreOrg?: OrgId | undefined;
 }
 
 type Estimator = (activity: Activity) => Promise<number>;
@@ -53,7 +55,12 @@ export class EstimateWorkflow {
     const populations = await this.ports.targeting.open(principal.orgId, this.ports.ids.next('estimate'));
     const activities: Record<string, number> = {};
     try {
-      const estimate = this.estimator(principal.orgId, populations);
+      const shares = plan.value.activities.some(
+        (activity) => activity.type === 'saveAudience' && activity.share,
+      );
+      if (shares && !servesOrg(principal, this.ports.peopleCoreOrg)) return err(noPeopleCoreAccount());
+      const catalog = catalogFor(principal, this.ports.catalog, this.ports.peopleCoreOrg);
+      const estimate = this.estimator(principal.orgId, populations, catalog);
       for (const activity of plan.value.activities) activities[activity.id] = await estimate(activity);
     } catch (cause) {
       if (DomainError.is(cause)) return err(cause);
@@ -65,7 +72,7 @@ export class EstimateWorkflow {
     return ok({ activities });
   }
 
-  private estimator(org: OrgId, populations: Populations): Estimator {
+  private estimator(org: OrgId, populations: Populations, catalog: SharedAudienceCatalog): Estimator {
     const batchSize = this.ports.batchSize ?? 10_000;
 
     return async (activity) => {
@@ -75,7 +82,13 @@ export class EstimateWorkflow {
         case 'saveAudience':
           if (activity.share === undefined)
             return this.passOn(populations, activity.id, activity.input, batchSize);
-          return this.wouldExport(org, populations, { ...activity, share: activity.share }, batchSize);
+          return this.wouldExport(
+            org,
+            populations,
+            catalog,
+            { ...activity, share: activity.share },
+            batchSize,
+          );
         default:
           return select(populations, activity);
       }
@@ -99,6 +112,7 @@ export class EstimateWorkflow {
   private async wouldExport(
     org: OrgId,
     populations: Populations,
+    catalog: SharedAudienceCatalog,
     save: {
       id: string;
       input: string;
@@ -108,7 +122,7 @@ export class EstimateWorkflow {
   ): Promise<number> {
     const dataSource = await this.ports.dataSources.get(org, save.share.dataSourceId);
     if (dataSource === null) throw DomainError.notFound('data source', save.share.dataSourceId);
-    const sharedAudienceId = await this.existingTarget(save.share.target, dataSource);
+    const sharedAudienceId = await existingTarget(catalog, save.share.target, dataSource);
     // The dry run stages nothing, so IDs shared by several profiles are de-duplicated here instead.
     const seen = new Set<string>();
     await populations.add(save.id, []);
@@ -136,20 +150,24 @@ export class EstimateWorkflow {
 
     return seen.size;
   }
+}
 
-  private async existingTarget(target: ShareTarget, dataSource: SharedDataSource): Promise<string | null> {
-    if ('sharedAudienceId' in target) {
-      if ((await this.ports.catalog.get(target.sharedAudienceId)) === null) {
-        throw DomainError.notFound('shared audience', target.sharedAudienceId);
-      }
-      return target.sharedAudienceId;
+/** The shared audience a save would write to, when it exists already. */
+async function existingTarget(
+  catalog: SharedAudienceCatalog,
+  target: ShareTarget,
+  dataSource: SharedDataSource,
+): Promise<string | null> {
+  if ('sharedAudienceId' in target) {
+    if ((await catalog.get(target.sharedAudienceId)) === null) {
+      throw DomainError.notFound('shared audience', target.sharedAudienceId);
     }
-    const { name } = target.createSegment;
-    const found = (await this.ports.catalog.list()).find(
-      (item) =>
-        item.kind === 'segment' && item.name === name && item.dataSourceId === dataSource.dataSourceId,
-    );
-
-    return found?.id ?? null;
+    return target.sharedAudienceId;
   }
+  const { name } = target.createSegment;
+  const found = (await catalog.list()).find(
+    (item) => item.kind === 'segment' && item.name === name && item.dataSourceId === dataSource.dataSourceId,
+  );
+
+  return found?.id ?? null;
 }

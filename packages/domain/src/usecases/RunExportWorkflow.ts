@@ -1,5 +1,5 @@
 import { authorize } from '../auth/authorize.js';
-import type { Principal } from '../auth/Principal.js';
+import type { OrgId, Principal } from '../auth/Principal.js';
 import type { RunRepository } from '../ports/RunRepository.js';
 import type { IdGenerator } from '../ports/Runtime.js';
 import type { TargetingStore } from '../ports/TargetingStore.js';
@@ -7,6 +7,7 @@ import type { WorkflowRepository } from '../ports/WorkflowRepository.js';
 import type { Run } from '../runs/Run.js';
 import { DomainError } from '../shared/DomainError.js';
 import { err, ok, type Result } from '../shared/Result.js';
+import { catalogFor } from '../sharedaudiences/catalogFor.js';
 import { validateWorkflow, type WorkflowPlan } from '../workflows/validateWorkflow.js';
 import { runActivity, type ActivityPorts, type ActivityRun } from './runActivities.js';
 import { RunLifecycle } from './RunLifecycle.js';
@@ -19,6 +20,8 @@ export interface RunExportWorkflowPorts extends ActivityPorts {
   readonly ids: IdGenerator;
   /** Profiles read per batch when exporting; bounds memory whatever the population's size. */
   readonly batchSize?: number;
+  /** The organisation the People core account belongs to; other organisations cannot export to it. */
+  readonly peopleCoreOrg?: OrgId | undefined;
 }
 
 /** A saved workflow by id, or a document run without saving it (its run's subject is `inline:<name>`). */
@@ -67,7 +70,11 @@ export class RunExportWorkflow {
         receipts: [],
       };
       try {
-        for (const activity of plan.activities) await runActivity(this.ports, state, activity);
+        const ports = {
+          ...this.ports,
+          catalog: catalogFor(principal, this.ports.catalog, this.ports.peopleCoreOrg),
+        };
+        for (const activity of plan.activities) await runActivity(ports, state, activity);
       } finally {
         await populations.close();
       }
