@@ -16,7 +16,10 @@ export interface WorkerOptions {
  * jobs from the pg-boss queues and runs the re-sync scheduler, which queues each audience once per
  * interval however many workers run.
  */
-export async function runWorker(config: Config, options: WorkerOptions = {}): Promise<{ close(): Promise<void> }> {
+export async function runWorker(
+  config: Config,
+  options: WorkerOptions = {},
+): Promise<{ close(): Promise<void> }> {
   const context = await openAppContext(config, options.logger ? { logger: options.logger } : {});
   try {
     assertDistributed(context);

@@ -38,14 +38,27 @@ export interface RunningService {
  * re-sync scheduler and the HTTP API. On the embedded default this needs no configuration at all.
  */
 export async function serve(config: Config, options: ServeOptions = {}): Promise<RunningService> {
-  const context = await openAppContext(config, { ...(options.logger ? { logger: options.logger } : {}), ...(options.emulator ? { emulator: options.emulator } : {}) });
+  const context = await openAppContext(config, {
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.emulator ? { emulator: options.emulator } : {}),
+  });
   const metrics = new Metrics({ processMetrics: true });
   let jobs: Jobs | null = null;
   let app: FastifyInstance | null = null;
   try {
-    jobs = await startJobs(context, metrics, { work: options.work ?? true, ...(options.pgBoss ? { pgBoss: options.pgBoss } : {}) });
-    app = await buildServer(context, { queue: jobs.queue, metrics, ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }) });
-    const url = await app.listen({ port: options.port ?? config.AB_PORT, host: options.host ?? config.AB_HOST });
+    jobs = await startJobs(context, metrics, {
+      work: options.work ?? true,
+      ...(options.pgBoss ? { pgBoss: options.pgBoss } : {}),
+    });
+    app = await buildServer(context, {
+      queue: jobs.queue,
+      metrics,
+      ...(options.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: options.rateLimitPerMinute }),
+    });
+    const url = await app.listen({
+      port: options.port ?? config.AB_PORT,
+      host: options.host ?? config.AB_HOST,
+    });
     context.logger.info({ url }, 'audience bridge listening');
 
     return running(url, context, app, jobs, options.handleSignals ?? true);
@@ -57,7 +70,13 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   }
 }
 
-function running(url: string, context: AppContext, app: FastifyInstance, jobs: Jobs, handleSignals: boolean): RunningService {
+function running(
+  url: string,
+  context: AppContext,
+  app: FastifyInstance,
+  jobs: Jobs,
+  handleSignals: boolean,
+): RunningService {
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
@@ -72,7 +91,10 @@ function running(url: string, context: AppContext, app: FastifyInstance, jobs: J
   const onSignal = (signal: NodeJS.Signals): void => {
     context.logger.info({ signal }, 'shutting down');
     close().catch((error: unknown) => {
-      context.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
+      context.logger.error(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'shutdown failed',
+      );
       process.exitCode = 1;
     });
   };

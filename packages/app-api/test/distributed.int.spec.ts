@@ -20,11 +20,15 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=@audience-bridge/source', '--import', 'tsx', 'test/support/worker.ts'], {
-    cwd: packageDir,
-    env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.base.json') },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@audience-bridge/source', '--import', 'tsx', 'test/support/worker.ts'],
+    {
+      cwd: packageDir,
+      env: { ...process.env, ...env, TSX_TSCONFIG_PATH: join(repoRoot, 'tsconfig.base.json') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let output = '';
 
   return new Promise((resolve, reject) => {
@@ -32,13 +36,17 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
       output += chunk.toString();
       if (output.includes('worker started')) resolve(child);
     });
-    child.once('exit', (code) => { reject(new Error(`worker exited with ${code}: ${output.slice(-2000)}`)); });
+    child.once('exit', (code) => {
+      reject(new Error(`worker exited with ${code}: ${output.slice(-2000)}`));
+    });
   });
 }
 
 const stopped = (child: ChildProcess): Promise<number | null> =>
   new Promise((resolve) => {
-    child.once('exit', (code) => { resolve(code); });
+    child.once('exit', (code) => {
+      resolve(code);
+    });
     child.kill('SIGTERM');
   });
 
@@ -57,6 +65,7 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
       AB_PEOPLECORE_URL: emulator.url,
       AB_IMS_CLIENT_ID: defaultImsClient.clientId,
       AB_IMS_CLIENT_SECRET: defaultImsClient.clientSecret,
+      AB_ORG_ID: defaultImsClient.orgId,
       AB_EXCHANGE: join(dir, 'exchange'),
       AB_DATA_DIR: join(dir, 'data'),
       AB_MASTER_KEY: 'a-master-key-for-the-distributed-test-0123',
@@ -78,7 +87,12 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
     await emulator.admin.deliver(segment.source.destinationId, { mode: 'full' });
     const audiences = [];
     for (const label of ['One', 'Two']) {
-      const created = await context.useCases.createImport.execute(principal, { label, sharedAudienceId: String(segment.sid), dataSourceId: segment.source.shared.id, forceReconciliation: false });
+      const created = await context.useCases.createImport.execute(principal, {
+        label,
+        sharedAudienceId: String(segment.sid),
+        dataSourceId: segment.source.shared.id,
+        forceReconciliation: false,
+      });
       if (!created.ok) throw created.error;
       audiences.push(created.value.id);
     }
@@ -91,17 +105,35 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
 
     expect(codes).toEqual([0, 0]);
     for (const audienceId of audiences) {
-      const runs = await context.ports.runs.list(principal.orgId, { offset: 0, limit: 100 }, { kind: 'import', subjectId: audienceId });
+      const runs = await context.ports.runs.list(
+        principal.orgId,
+        { offset: 0, limit: 100 },
+        { kind: 'import', subjectId: audienceId },
+      );
       expect(runs.total, audienceId).toBeGreaterThanOrEqual(2);
       expect(runs.total, audienceId).toBeLessThanOrEqual(slots);
-      expect(runs.items.every((run) => run.startedBy === 'scheduler' && run.status === 'succeeded')).toBe(true);
+      expect(runs.items.every((run) => run.startedBy === 'scheduler' && run.status === 'succeeded')).toBe(
+        true,
+      );
     }
   });
 
   it('moves a job that fails on every attempt to the dead-letter queue, which finishes its run with the reason', async () => {
-    const queue = await PgBossJobQueue.open({ url: database.url, logger: silentLogger, retryLimit: 1, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 });
+    const queue = await PgBossJobQueue.open({
+      url: database.url,
+      logger: silentLogger,
+      retryLimit: 1,
+      retryDelaySeconds: 1,
+      pollingIntervalSeconds: 0.5,
+    });
     const principal = { orgId: 'ORG-DLQ', subject: 'tester', authMethod: 'ims' as const };
-    const run = await context.ports.runs.create(principal.orgId, { id: 'run_dlq', kind: 'export', subjectId: 'wf_x', startedBy: 'tester', startedAt: new Date() });
+    const run = await context.ports.runs.create(principal.orgId, {
+      id: 'run_dlq',
+      kind: 'export',
+      subjectId: 'wf_x',
+      startedBy: 'tester',
+      startedAt: new Date(),
+    });
     let attempts = 0;
     const dead = new Promise<{ job: Job; reason: string }>((resolve) => {
       void queue.work(
@@ -110,7 +142,12 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
           return Promise.reject(new RetryableJobError('PEOPLECORE.UNAVAILABLE: the service is down', run.id));
         },
         async (job, reason, lastRunId) => {
-          await context.ports.runs.finish(principal.orgId, lastRunId ?? run.id, { error: `dead: ${reason}`, report: null }, new Date());
+          await context.ports.runs.finish(
+            principal.orgId,
+            lastRunId ?? run.id,
+            { error: `dead: ${reason}`, report: null },
+            new Date(),
+          );
           resolve({ job, reason });
         },
       );
@@ -121,7 +158,10 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
 
       expect(attempts).toBe(2);
       expect(reason).toContain('PEOPLECORE.UNAVAILABLE');
-      expect(await context.ports.runs.get(principal.orgId, run.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('the service is down') });
+      expect(await context.ports.runs.get(principal.orgId, run.id)).toMatchObject({
+        status: 'failed',
+        error: expect.stringContaining('the service is down'),
+      });
     } finally {
       await queue.stop();
     }

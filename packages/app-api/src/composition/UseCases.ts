@@ -11,6 +11,7 @@ import {
   UpsertProfiles,
   silentProgress,
   type NormalisationOptions,
+  type OrgId,
   type Progress,
 } from '@audience-bridge/domain';
 
@@ -33,23 +34,25 @@ export interface UseCases {
 export interface UseCaseOptions {
   readonly progress?: Progress;
   readonly normalisation: NormalisationOptions;
+  /** The organisation the People core account belongs to. */
+  readonly peopleCoreOrg: OrgId;
 }
 
 /** Builds the use cases; long ones report to the given progress (a terminal bar, log lines, or nothing). */
 export function createUseCases(ports: ServicePorts, options: UseCaseOptions): UseCases {
   const progress = options.progress ?? silentProgress;
-  const { normalisation } = options;
+  const { normalisation, peopleCoreOrg } = options;
 
   return {
-    createImport: new CreateSharedAudienceImport(ports),
+    createImport: new CreateSharedAudienceImport({ ...ports, peopleCoreOrg }),
     syncAudience: new SyncImportedAudience({ ...ports, progress, normalisation }),
-    runWorkflow: new RunExportWorkflow(ports),
-    sharedAudiences: new ListSharedAudiences(ports),
+    runWorkflow: new RunExportWorkflow({ ...ports, peopleCoreOrg }),
+    sharedAudiences: new ListSharedAudiences({ ...ports, peopleCoreOrg }),
     dataSources: new ManageDataSources(ports),
     profiles: new UpsertProfiles({ ...ports, normalisation }),
     runs: new ReadRuns(ports),
     audiences: new ReadAudiences(ports),
     workflows: new ManageWorkflows(ports),
-    estimateWorkflow: new EstimateWorkflow(ports),
+    estimateWorkflow: new EstimateWorkflow({ ...ports, peopleCoreOrg }),
   };
 }

@@ -17,11 +17,20 @@ describe('openAppContext on the embedded default', () => {
   it('wires SQLite and the emulator so a use case reaches both', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ab-context-'));
     const config = loadConfig(
-      { AB_DATA_DIR: join(dir, 'data'), AB_DATABASE_URL: `sqlite:${join(dir, 'data/ab.db')}`, AB_EXCHANGE: join(dir, 'exchange'), AB_LOG_LEVEL: 'silent' },
+      {
+        AB_DATA_DIR: join(dir, 'data'),
+        AB_DATABASE_URL: `sqlite:${join(dir, 'data/ab.db')}`,
+        AB_EXCHANGE: join(dir, 'exchange'),
+        AB_LOG_LEVEL: 'silent',
+      },
       join(dir, '.env'),
     );
     context = await openAppContext(config);
-    const principal = { orgId: context.emulator!.population.orgId, subject: 'tester', authMethod: 'ims' as const };
+    const principal = {
+      orgId: context.emulator!.population.orgId,
+      subject: 'tester',
+      authMethod: 'ims' as const,
+    };
 
     const listed = await context.useCases.sharedAudiences.execute(principal, {});
 

@@ -1,6 +1,12 @@
-import { peopleCoreModule } from '@audience-bridge/adapters-peoplecore';
+import { peopleCoreModule, type PeopleCoreConfigInput } from '@audience-bridge/adapters-peoplecore';
 import { openPersistence, persistenceModule, type Persistence } from '@audience-bridge/adapters-persistence';
-import { PortTokens, systemClock, type NormalisationOptions, type PortToken, type Progress } from '@audience-bridge/domain';
+import {
+  PortTokens,
+  systemClock,
+  type NormalisationOptions,
+  type PortToken,
+  type Progress,
+} from '@audience-bridge/domain';
 import type { RunningEmulator } from '@audience-bridge/peoplecore-emulator';
 import { Container } from 'inversify';
 
@@ -9,7 +15,12 @@ import { PinoLogger } from '../logging/PinoLogger.js';
 import { RandomIdGenerator } from '../runtime/RandomIdGenerator.js';
 import { startEmbeddedEmulator, type EmbeddedEmulatorOptions } from './embeddedEmulator.js';
 import { resolveMasterKey } from './masterKey.js';
-import { peopleCoreSettings, tokenVerification, type TokenVerification } from './peopleCoreSettings.js';
+import {
+  peopleCoreOrg,
+  peopleCoreSettings,
+  tokenVerification,
+  type TokenVerification,
+} from './peopleCoreSettings.js';
 import type { ServicePorts } from './ServicePorts.js';
 import { AppTokens } from './tokens.js';
 import { createUseCases, type UseCases } from './UseCases.js';
@@ -39,25 +50,37 @@ export interface AppContextOptions {
 /** The composition root shared by the API and the CLI: one container, adapters chosen by configuration. */
 export async function openAppContext(config: Config, options: AppContextOptions = {}): Promise<AppContext> {
   const logger = options.logger ?? PinoLogger.create(config.AB_LOG_LEVEL);
-  const emulator = config.AB_PEOPLECORE_URL === 'embedded' ? await startEmbeddedEmulator(config, options.emulator) : null;
-  const persistence = await openPersistence({ url: config.AB_DATABASE_URL, masterKey: resolveMasterKey(config) }).catch(
-    async (error: unknown) => {
-      await emulator?.close();
-      throw error;
-    },
-  );
+  const emulator =
+    config.AB_PEOPLECORE_URL === 'embedded' ? await startEmbeddedEmulator(config, options.emulator) : null;
+  let opened: { persistence: Persistence; settings: PeopleCoreConfigInput; accountOrg: string };
+  try {
+    const settings = peopleCoreSettings(config, emulator);
+    const accountOrg = peopleCoreOrg(config, emulator);
+    const persistence = await openPersistence({
+      url: config.AB_DATABASE_URL,
+      masterKey: resolveMasterKey(config),
+    });
+    opened = { persistence, settings, accountOrg };
+  } catch (error) {
+    await emulator?.close();
+    throw error;
+  }
+  const { persistence } = opened;
 
   const container = new Container();
-  container.load(persistenceModule(persistence), peopleCoreModule(peopleCoreSettings(config, emulator)));
+  container.load(persistenceModule(persistence), peopleCoreModule(opened.settings));
   container.bind(AppTokens.Config).toConstantValue(config);
   container.bind(PortTokens.Logger).toConstantValue(logger);
   container.bind(PortTokens.Clock).toConstantValue(systemClock);
   container.bind(PortTokens.IdGenerator).toConstantValue(new RandomIdGenerator());
   container.bind(AppTokens.ServicePorts).toConstantValue(servicePorts(container));
-  const normalisation = { defaultRegion: config.AB_DEFAULT_REGION as NormalisationOptions['defaultRegion'] };
+  const useCaseOptions = {
+    normalisation: { defaultRegion: config.AB_DEFAULT_REGION as NormalisationOptions['defaultRegion'] },
+    peopleCoreOrg: opened.accountOrg,
+  };
   container
     .bind(AppTokens.UseCases)
-    .toResolvedValue((ports: ServicePorts) => createUseCases(ports, { normalisation }), [AppTokens.ServicePorts])
+    .toResolvedValue((ports: ServicePorts) => createUseCases(ports, useCaseOptions), [AppTokens.ServicePorts])
     .inSingletonScope();
 
   const ports = resolve(container, AppTokens.ServicePorts);
@@ -70,7 +93,7 @@ export async function openAppContext(config: Config, options: AppContextOptions 
     useCases: resolve(container, AppTokens.UseCases),
     emulator,
     tokens: tokenVerification(config, emulator),
-    withProgress: (progress) => createUseCases(ports, { normalisation, progress }),
+    withProgress: (progress) => createUseCases(ports, { ...useCaseOptions, progress }),
     close: async () => {
       await persistence.close();
       await emulator?.close();

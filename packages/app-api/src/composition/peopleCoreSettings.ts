@@ -33,6 +33,18 @@ export function peopleCoreSettings(config: Config, emulator: RunningEmulator | n
   };
 }
 
+/** The IMS organisation the People core account serves: configured, or the embedded emulator's. */
+export function peopleCoreOrg(config: Config, emulator: RunningEmulator | null): string {
+  const org = config.AB_ORG_ID ?? emulator?.population.orgId;
+  if (org === undefined) {
+    throw new DomainError(
+      'VALIDATION.INVALID_INPUT',
+      'AB_ORG_ID is required when AB_PEOPLECORE_URL names a People core service: set it to the IMS organisation of the technical account',
+    );
+  }
+  return org;
+}
+
 /** Where the API finds the keys and claims its bearer tokens must carry. */
 export function tokenVerification(config: Config, emulator: RunningEmulator | null): TokenVerification {
   const imsUrl = config.AB_IMS_URL ?? emulator?.url ?? config.AB_PEOPLECORE_URL;

@@ -11,11 +11,9 @@ const duration = z.string().transform((text, ctx) => {
   return ms;
 });
 
-const databaseUrl = z
-  .string()
-  .refine((url) => url.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(url), {
-    error: 'use sqlite:<file> or postgres://user@host:port/database',
-  });
+const databaseUrl = z.string().refine((url) => url.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(url), {
+  error: 'use sqlite:<file> or postgres://user@host:port/database',
+});
 
 /** The environment Audience Bridge reads at start (design §8), validated once and frozen. */
 export const configSchema = z.object({
@@ -42,6 +40,11 @@ export const configSchema = z.object({
   AB_API_KEYS: z.string().default(''),
   AB_DEFAULT_REGION: z.string().length(2).default('US'),
   AB_DATA_DIR: z.string().default('./data'),
+  /**
+   * The IMS organisation the People core technical account belongs to: only its principals see its
+   * shared audiences. Required with a real People core service; the emulator's organisation when embedded.
+   */
+  AB_ORG_ID: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.output<typeof configSchema>>;

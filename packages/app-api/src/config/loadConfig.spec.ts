@@ -42,7 +42,11 @@ describe('loadConfig', () => {
 
     expect(DomainError.is(error, 'VALIDATION.INVALID_INPUT')).toBe(true);
     const issues = (error as DomainError).details['issues'] as string[];
-    expect(issues.map((issue) => issue.split(':')[0])).toEqual(['AB_DATABASE_URL', 'AB_SYNC_INTERVAL', 'AB_PORT']);
+    expect(issues.map((issue) => issue.split(':')[0])).toEqual([
+      'AB_DATABASE_URL',
+      'AB_SYNC_INTERVAL',
+      'AB_PORT',
+    ]);
   });
 });
 
@@ -64,6 +68,10 @@ describe('parseDuration', () => {
 
 describe('parseDotEnv', () => {
   it('reads exported, quoted and plain values', () => {
-    expect(parseDotEnv("export A=1\nB='two'\n  C = three \n#D=4\n")).toEqual({ A: '1', B: 'two', C: 'three' });
+    expect(parseDotEnv("export A=1\nB='two'\n  C = three \n#D=4\n")).toEqual({
+      A: '1',
+      B: 'two',
+      C: 'three',
+    });
   });
 });

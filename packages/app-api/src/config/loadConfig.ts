@@ -33,6 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotEnvPath = '.
 
 function definedEntries(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[0].startsWith('AB_') && entry[1] !== undefined && entry[1] !== ''),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[0].startsWith('AB_') && entry[1] !== undefined && entry[1] !== '',
+    ),
   );
 }

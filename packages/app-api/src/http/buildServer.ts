@@ -45,7 +45,10 @@ export interface BuildServerOptions {
 const VERSION = '0.1.0';
 
 /** The HTTP API on an open application context: routes under `/v1`, probes, metrics and docs. */
-export async function buildServer(context: AppContext, options: BuildServerOptions = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  context: AppContext,
+  options: BuildServerOptions = {},
+): Promise<FastifyInstance> {
   const loggerInstance: FastifyBaseLogger = context.logger.raw;
   const app = Fastify({
     loggerInstance,
@@ -69,14 +72,26 @@ export async function buildServer(context: AppContext, options: BuildServerOptio
   await app.register(healthRoutes, { ready: options.ready ?? readinessCheck(context), metrics });
   const deps: RouteDeps = {
     context,
-    runs: new RunStarter(context.ports, context.useCases, await queueFor(app, context, options.queue, metrics)),
+    runs: new RunStarter(
+      context.ports,
+      context.useCases,
+      await queueFor(app, context, options.queue, metrics),
+    ),
     profilesBodyLimit: options.profilesBodyLimit ?? 16 * 1_048_576,
   };
   await app.register(
     async (v1) => {
       v1.decorateRequest('principal', null);
       requireAuthentication(v1, new Authenticator(context.tokens, context.config.AB_API_KEYS));
-      for (const routes of [dataSourceRoutes, sharedAudienceRoutes, profileRoutes, audienceRoutes, workflowRoutes, exportRoutes, runRoutes]) {
+      for (const routes of [
+        dataSourceRoutes,
+        sharedAudienceRoutes,
+        profileRoutes,
+        audienceRoutes,
+        workflowRoutes,
+        exportRoutes,
+        runRoutes,
+      ]) {
         await v1.register(routes, deps);
       }
     },
@@ -88,10 +103,21 @@ export async function buildServer(context: AppContext, options: BuildServerOptio
 }
 
 /** The given queue, or an in-process one worked by this server and stopped when it closes. */
-async function queueFor(app: FastifyInstance, context: AppContext, given: JobQueue | undefined, metrics: Metrics): Promise<JobQueue> {
+async function queueFor(
+  app: FastifyInstance,
+  context: AppContext,
+  given: JobQueue | undefined,
+  metrics: Metrics,
+): Promise<JobQueue> {
   if (given !== undefined) return given;
 
-  const runner = new JobRunner({ useCases: context.useCases, runs: context.ports.runs, clock: context.ports.clock, logger: context.logger, metrics });
+  const runner = new JobRunner({
+    useCases: context.useCases,
+    runs: context.ports.runs,
+    clock: context.ports.clock,
+    logger: context.logger,
+    metrics,
+  });
   const queue = new InProcessJobQueue({ logger: context.logger, onDropped: runner.dropQueued });
   await queue.work(runner.run, runner.deadLetter);
   app.addHook('onClose', () => queue.stop());
@@ -106,14 +132,21 @@ async function registerRateLimit(app: FastifyInstance, perMinute: number | false
     max: perMinute,
     timeWindow: 60_000,
     errorResponseBuilder: (_request, context) =>
-      new ApiError('HTTP.RATE_LIMITED', `Too many requests: at most ${context.max} a minute; retry in ${context.after}`),
+      new ApiError(
+        'HTTP.RATE_LIMITED',
+        `Too many requests: at most ${context.max} a minute; retry in ${context.after}`,
+      ),
   });
 }
 
 function recordHttpDurations(app: FastifyInstance, metrics: Metrics): void {
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

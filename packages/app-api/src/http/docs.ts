@@ -16,7 +16,11 @@ export async function registerDocs(app: FastifyInstance, version: string): Promi
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Audience Bridge API', version, description: 'Shares audiences between the campaign profile database and People core.' },
+      info: {
+        title: 'Audience Bridge API',
+        version,
+        description: 'Shares audiences between the campaign profile database and People core.',
+      },
       components: {
         securitySchemes: {
           imsBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
@@ -27,7 +31,11 @@ export async function registerDocs(app: FastifyInstance, version: string): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: docsContentSecurityPolicy, uiConfig: { deepLinking: false } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: docsContentSecurityPolicy,
+    uiConfig: { deepLinking: false },
+  });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { rateLimit: false } }, () => app.swagger());
 }

@@ -15,7 +15,9 @@ export interface Readiness {
 async function within(ms: number, check: () => Promise<unknown>): Promise<CheckOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<CheckOutcome>((resolve) => {
-    timer = setTimeout(() => { resolve('timeout'); }, ms);
+    timer = setTimeout(() => {
+      resolve('timeout');
+    }, ms);
   });
   const outcome = check().then(
     (): CheckOutcome => 'ok',

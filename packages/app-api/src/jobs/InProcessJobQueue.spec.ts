@@ -33,7 +33,8 @@ describe('InProcessJobQueue', () => {
     const gated = gatedHandler();
     await queue.work(gated.handler, () => Promise.resolve());
 
-    for (const job of [sync('a', 'r1'), sync('a', 'r2'), sync('b', 'r3'), sync('c', 'r4')]) await queue.enqueue(job);
+    for (const job of [sync('a', 'r1'), sync('a', 'r2'), sync('b', 'r3'), sync('c', 'r4')])
+      await queue.enqueue(job);
     await tick();
 
     expect(gated.running).toEqual(['r1', 'r3']);
@@ -44,7 +45,11 @@ describe('InProcessJobQueue', () => {
 
   it('stop waits for running jobs and hands waiting ones to onDropped', async () => {
     const dropped: string[] = [];
-    const queue = new InProcessJobQueue({ logger: silentLogger, concurrency: 1, onDropped: (job) => Promise.resolve(void dropped.push(job.runId ?? '')) });
+    const queue = new InProcessJobQueue({
+      logger: silentLogger,
+      concurrency: 1,
+      onDropped: (job) => Promise.resolve(void dropped.push(job.runId ?? '')),
+    });
     const gated = gatedHandler();
     await queue.work(gated.handler, () => Promise.resolve());
     await queue.enqueue(sync('a', 'r1'));
@@ -81,7 +86,10 @@ describe('InProcessJobQueue', () => {
   it('resolves idle once every job has run', async () => {
     const queue = new InProcessJobQueue({ logger: silentLogger });
     const ran: string[] = [];
-    await queue.work((job) => Promise.resolve(void ran.push(job.runId ?? '')), () => Promise.resolve());
+    await queue.work(
+      (job) => Promise.resolve(void ran.push(job.runId ?? '')),
+      () => Promise.resolve(),
+    );
 
     await queue.enqueue(sync('a', 'r1'));
     await queue.enqueue(sync('a', 'r2'));

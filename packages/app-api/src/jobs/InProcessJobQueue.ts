@@ -1,6 +1,13 @@
 import type { Logger, OrgId } from '@audience-bridge/domain';
 
-import { jobKey, schedulerPrincipal, type DeadLetterHandler, type Job, type JobHandler, type JobQueue } from './JobQueue.js';
+import {
+  jobKey,
+  schedulerPrincipal,
+  type DeadLetterHandler,
+  type Job,
+  type JobHandler,
+  type JobQueue,
+} from './JobQueue.js';
 
 export interface InProcessJobQueueOptions {
   /** Jobs run at once; default 2. */

@@ -2,8 +2,18 @@ import type { OrgId, Principal } from '@audience-bridge/domain';
 
 /** Work that runs outside a request: an import sync or a workflow start (an export). */
 export type Job =
-  | { readonly kind: 'sync'; readonly principal: Principal; readonly audienceId: string; readonly runId?: string }
-  | { readonly kind: 'export'; readonly principal: Principal; readonly workflowId: string; readonly runId?: string };
+  | {
+      readonly kind: 'sync';
+      readonly principal: Principal;
+      readonly audienceId: string;
+      readonly runId?: string;
+    }
+  | {
+      readonly kind: 'export';
+      readonly principal: Principal;
+      readonly workflowId: string;
+      readonly runId?: string;
+    };
 
 /** Runs one job to its end; throws when the job should be tried again later. */
 export type JobHandler = (job: Job) => Promise<void>;
@@ -33,10 +43,15 @@ export interface JobQueue {
 }
 
 /** The principal scheduled re-syncs act as: the service itself, for the audience's organisation. */
-export const schedulerPrincipal = (orgId: OrgId): Principal => ({ orgId, subject: 'scheduler', authMethod: 'ims' });
+export const schedulerPrincipal = (orgId: OrgId): Principal => ({
+  orgId,
+  subject: 'scheduler',
+  authMethod: 'ims',
+});
 
 /** The key that serialises jobs: one sync at a time per audience; exports run side by side. */
-export const jobKey = (job: Job): string | null => (job.kind === 'sync' ? `${job.principal.orgId}/${job.audienceId}` : null);
+export const jobKey = (job: Job): string | null =>
+  job.kind === 'sync' ? `${job.principal.orgId}/${job.audienceId}` : null;
 
 /** An error that a retry may cure; it names the run the failed attempt left behind. */
 export class RetryableJobError extends Error {

@@ -37,7 +37,11 @@ export class JobRunner {
   /** Runs one job; throws `RetryableJobError` when a retry may succeed. */
   readonly run = async (job: Job): Promise<void> => {
     const runId = await this.takeRun(job);
-    const log = this.deps.logger.child({ kind: job.kind, subjectId: subjectOf(job), runId: runId ?? job.runId ?? null });
+    const log = this.deps.logger.child({
+      kind: job.kind,
+      subjectId: subjectOf(job),
+      runId: runId ?? job.runId ?? null,
+    });
     log.info({}, 'run started');
 
     const result = await this.execute(job, runId);
@@ -55,11 +59,19 @@ export class JobRunner {
       if (id === undefined || id === null) continue;
       const run = await this.deps.runs.get(job.principal.orgId, id);
       if (run !== null && (run.status === 'queued' || run.status === 'running')) {
-        await this.deps.runs.finish(job.principal.orgId, id, { error: line, report: null }, this.deps.clock.now());
+        await this.deps.runs.finish(
+          job.principal.orgId,
+          id,
+          { error: line, report: null },
+          this.deps.clock.now(),
+        );
       }
     }
     this.deps.metrics.recordRun(job.kind === 'sync' ? 'import' : 'export', 'dead-letter', 0, 0);
-    this.deps.logger.error({ kind: job.kind, subjectId: subjectOf(job), runId: lastRunId ?? job.runId ?? null, reason }, 'job dead-lettered');
+    this.deps.logger.error(
+      { kind: job.kind, subjectId: subjectOf(job), runId: lastRunId ?? job.runId ?? null, reason },
+      'job dead-lettered',
+    );
   };
 
   /** Closes a queued run a failed attempt never started (the audience was deleted, a check failed). */
@@ -69,7 +81,12 @@ export class JobRunner {
     if (run?.status !== 'queued') return;
 
     const line = 'RUN.FAILED: the service stopped before the run started; start it again';
-    await this.deps.runs.finish(job.principal.orgId, run.id, { error: line, report: null }, this.deps.clock.now());
+    await this.deps.runs.finish(
+      job.principal.orgId,
+      run.id,
+      { error: line, report: null },
+      this.deps.clock.now(),
+    );
   };
 
   private async takeRun(job: Job): Promise<string | undefined> {
@@ -78,7 +95,12 @@ export class JobRunner {
     if (run?.status === 'queued') return run.id;
     if (run?.status === 'running') {
       const line = 'RUN.FAILED: interrupted before it finished (the worker stopped); a new run takes over';
-      await this.deps.runs.finish(job.principal.orgId, run.id, { error: line, report: null }, this.deps.clock.now());
+      await this.deps.runs.finish(
+        job.principal.orgId,
+        run.id,
+        { error: line, report: null },
+        this.deps.clock.now(),
+      );
     }
 
     return undefined;
@@ -97,7 +119,12 @@ export class JobRunner {
     const run = await this.deps.runs.get(job.principal.orgId, job.runId);
     if (run?.status !== 'queued') return;
 
-    await this.deps.runs.finish(job.principal.orgId, run.id, { error: runErrorLine(result.error), report: null }, this.deps.clock.now());
+    await this.deps.runs.finish(
+      job.principal.orgId,
+      run.id,
+      { error: runErrorLine(result.error), report: null },
+      this.deps.clock.now(),
+    );
   }
 
   private report(job: Job, result: Result<Run>, log: Logger): void {
@@ -105,11 +132,17 @@ export class JobRunner {
     if (result.ok) {
       const report = result.value.report;
       this.deps.metrics.recordRun(kind, 'succeeded', report?.durationMs ?? 0, report?.counts.input ?? 0);
-      log.info({ runId: result.value.id, counts: report?.counts ?? null, durationMs: report?.durationMs ?? null }, 'run succeeded');
+      log.info(
+        { runId: result.value.id, counts: report?.counts ?? null, durationMs: report?.durationMs ?? null },
+        'run succeeded',
+      );
       return;
     }
     this.deps.metrics.recordRun(kind, 'failed', 0, 0);
-    log.warn({ runId: runIdOf(result.error) ?? null, code: result.error.code, reason: result.error.message }, 'run failed');
+    log.warn(
+      { runId: runIdOf(result.error) ?? null, code: result.error.code, reason: result.error.message },
+      'run failed',
+    );
   }
 }
 

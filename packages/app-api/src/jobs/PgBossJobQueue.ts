@@ -1,10 +1,21 @@
 import type { Logger, OrgId } from '@audience-bridge/domain';
 import PgBoss from 'pg-boss';
 
-import { schedulerPrincipal, type DeadLetterHandler, type Job, type JobHandler, type JobQueue } from './JobQueue.js';
+import {
+  schedulerPrincipal,
+  type DeadLetterHandler,
+  type Job,
+  type JobHandler,
+  type JobQueue,
+} from './JobQueue.js';
 
 /** Queue names: one per kind of job, each with its dead-letter queue. */
-export const queueNames = { sync: 'sync', export: 'export', syncDead: 'sync-dead', exportDead: 'export-dead' } as const;
+export const queueNames = {
+  sync: 'sync',
+  export: 'export',
+  syncDead: 'sync-dead',
+  exportDead: 'export-dead',
+} as const;
 
 export interface PgBossJobQueueOptions {
   /** The PostgreSQL URL; pg-boss keeps its tables in the `pgboss` schema of that database. */
@@ -40,7 +51,9 @@ export class PgBossJobQueue implements JobQueue {
   /** Connects, installs or migrates pg-boss's schema, and creates the queues when missing. */
   static async open(options: PgBossJobQueueOptions): Promise<PgBossJobQueue> {
     const boss = new PgBoss({ connectionString: options.url, schedule: false, max: 4 });
-    boss.on('error', (error: Error) => { options.logger.error({ reason: error.message }, 'job queue error'); });
+    boss.on('error', (error: Error) => {
+      options.logger.error({ reason: error.message }, 'job queue error');
+    });
     await boss.start();
     const queue = new PgBossJobQueue(boss, options);
     await queue.createQueues();
@@ -49,14 +62,21 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async enqueue(job: Job): Promise<void> {
-    const id = await this.boss.send(this.queueOf(job), job, job.kind === 'sync' ? { singletonKey: syncKey(job.principal.orgId, job.audienceId) } : {});
+    const id = await this.boss.send(
+      this.queueOf(job),
+      job,
+      job.kind === 'sync' ? { singletonKey: syncKey(job.principal.orgId, job.audienceId) } : {},
+    );
     if (id === null) throw new Error(`the ${job.kind} job was not queued`);
   }
 
   async enqueueScheduledSync(org: OrgId, audienceId: string, intervalMs: number): Promise<boolean> {
     const job: Job = { kind: 'sync', principal: schedulerPrincipal(org), audienceId };
     const singletonSeconds = Math.max(1, Math.round(intervalMs / 1000));
-    const id = await this.boss.send(queueNames.sync, job, { singletonKey: syncKey(org, audienceId), singletonSeconds });
+    const id = await this.boss.send(queueNames.sync, job, {
+      singletonKey: syncKey(org, audienceId),
+      singletonSeconds,
+    });
 
     return id !== null;
   }
@@ -67,7 +87,8 @@ export class PgBossJobQueue implements JobQueue {
       for (const job of jobs) await handler(job.data);
     };
     const dead = async (jobs: PgBoss.JobWithMetadata<Job>[]): Promise<void> => {
-      for (const job of jobs as DeadJob[]) await deadLetter(job.data, reasonOf(job.output), runIdOf(job.output));
+      for (const job of jobs as DeadJob[])
+        await deadLetter(job.data, reasonOf(job.output), runIdOf(job.output));
     };
     await this.boss.work<Job>(queueNames.sync, polling, one);
     await this.boss.work<Job>(queueNames.export, polling, one);
@@ -92,8 +113,16 @@ export class PgBossJobQueue implements JobQueue {
     };
     await this.createQueue(queueNames.syncDead, {});
     await this.createQueue(queueNames.exportDead, {});
-    await this.createQueue(queueNames.sync, { ...retries, policy: 'singleton', deadLetter: queueNames.syncDead });
-    await this.createQueue(queueNames.export, { ...retries, policy: 'standard', deadLetter: queueNames.exportDead });
+    await this.createQueue(queueNames.sync, {
+      ...retries,
+      policy: 'singleton',
+      deadLetter: queueNames.syncDead,
+    });
+    await this.createQueue(queueNames.export, {
+      ...retries,
+      policy: 'standard',
+      deadLetter: queueNames.exportDead,
+    });
   }
 
   /**

@@ -23,16 +23,31 @@ export interface StartJobsOptions {
   /** Run the re-sync scheduler in this process; default true. */
   readonly schedule?: boolean;
   /** pg-boss retry and polling settings (tests shorten them). */
-  readonly pgBoss?: { readonly retryLimit?: number; readonly retryDelaySeconds?: number; readonly pollingIntervalSeconds?: number };
+  readonly pgBoss?: {
+    readonly retryLimit?: number;
+    readonly retryDelaySeconds?: number;
+    readonly pollingIntervalSeconds?: number;
+  };
 }
 
 /** Whether the configuration names the distributed shape (PostgreSQL, pg-boss). */
-export const isDistributed = (context: Pick<AppContext, 'config'>): boolean => !context.config.AB_DATABASE_URL.startsWith('sqlite:');
+export const isDistributed = (context: Pick<AppContext, 'config'>): boolean =>
+  !context.config.AB_DATABASE_URL.startsWith('sqlite:');
 
 /** Opens the queue the configuration names (in-process on SQLite, pg-boss on PostgreSQL), and starts working and scheduling. */
-export async function startJobs(context: AppContext, metrics: Metrics, options: StartJobsOptions = {}): Promise<Jobs> {
+export async function startJobs(
+  context: AppContext,
+  metrics: Metrics,
+  options: StartJobsOptions = {},
+): Promise<Jobs> {
   const { ports, logger, config } = context;
-  const runner = new JobRunner({ useCases: context.useCases, runs: ports.runs, clock: ports.clock, logger, metrics });
+  const runner = new JobRunner({
+    useCases: context.useCases,
+    runs: ports.runs,
+    clock: ports.clock,
+    logger,
+    metrics,
+  });
   const distributed = isDistributed(context);
   const queue: JobQueue = distributed
     ? await PgBossJobQueue.open({ url: config.AB_DATABASE_URL, logger, ...options.pgBoss })

@@ -32,7 +32,9 @@ export class PinoLogger implements Logger {
   constructor(private readonly pino: Pino) {}
 
   static create(level: string, destination: DestinationStream = pino.destination(2)): PinoLogger {
-    return new PinoLogger(pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination));
+    return new PinoLogger(
+      pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination),
+    );
   }
 
   get raw(): Pino {

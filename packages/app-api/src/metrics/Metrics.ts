@@ -39,7 +39,12 @@ export class Metrics {
   }
 
   /** Counts a finished run. */
-  recordRun(kind: string, outcome: 'succeeded' | 'failed' | 'dead-letter', durationMs: number, ids: number): void {
+  recordRun(
+    kind: string,
+    outcome: 'succeeded' | 'failed' | 'dead-letter',
+    durationMs: number,
+    ids: number,
+  ): void {
     this.runs.inc({ kind, outcome });
     this.runDuration.observe({ kind, outcome }, durationMs / 1000);
     if (ids > 0) this.idsProcessed.inc({ kind }, ids);

@@ -37,6 +37,8 @@ export class ApiKeys {
     const candidate = digest(presented);
     const match = this.keys.find((key) => timingSafeEqual(key.digest, candidate));
 
-    return match === undefined ? null : { orgId: match.orgId, subject: `api-key-${match.index + 1}`, authMethod: 'local' };
+    return match === undefined
+      ? null
+      : { orgId: match.orgId, subject: `api-key-${match.index + 1}`, authMethod: 'local' };
   }
 }

@@ -34,12 +34,15 @@ export class Authenticator {
     if (credentials.authorization !== undefined) return this.fromBearer(credentials.authorization);
     if (credentials.apiKey !== undefined) return this.fromApiKey(credentials.apiKey);
 
-    throw ApiError.unauthenticated('Send an IMS access token as Authorization: Bearer <token>, or a local key as x-api-key');
+    throw ApiError.unauthenticated(
+      'Send an IMS access token as Authorization: Bearer <token>, or a local key as x-api-key',
+    );
   }
 
   private async fromBearer(header: string): Promise<Principal> {
     const token = BEARER.exec(header)?.[1];
-    if (token === undefined) throw ApiError.unauthenticated('The Authorization header must be Bearer <IMS access token>');
+    if (token === undefined)
+      throw ApiError.unauthenticated('The Authorization header must be Bearer <IMS access token>');
 
     let payload: JWTPayload;
     try {
@@ -49,7 +52,9 @@ export class Authenticator {
         algorithms: ['RS256'],
       }));
     } catch (error) {
-      throw ApiError.unauthenticated(`The access token was refused (${reasonOf(error)}); sign in through IMS again`);
+      throw ApiError.unauthenticated(
+        `The access token was refused (${reasonOf(error)}); sign in through IMS again`,
+      );
     }
 
     return principalFromClaims(payload);
@@ -67,13 +72,19 @@ export class Authenticator {
 export function principalFromClaims(payload: JWTPayload): Principal {
   const orgId = payload['org_id'];
   if (typeof orgId !== 'string' || orgId === '') {
-    throw ApiError.unauthenticated('The access token names no organisation (org_id); use a token of a technical account');
+    throw ApiError.unauthenticated(
+      'The access token names no organisation (org_id); use a token of a technical account',
+    );
   }
   const subject = [payload['user_id'], payload.sub, payload['client_id']].find(
     (value): value is string => typeof value === 'string' && value !== '',
   );
 
-  return { orgId, subject: subject ?? 'unknown', authMethod: payload['auth_method'] === 'local' ? 'local' : 'ims' };
+  return {
+    orgId,
+    subject: subject ?? 'unknown',
+    authMethod: payload['auth_method'] === 'local' ? 'local' : 'ims',
+  };
 }
 
 /** jose's error code, which says why without quoting the token. */

@@ -34,12 +34,19 @@ export function toApiError(error: unknown): DomainError | ApiError {
   const fastifyError = error as FastifyError;
   if (Array.isArray(fastifyError.validation)) {
     const issues = validationIssues(fastifyError);
-    return new ApiError('VALIDATION.INVALID_INPUT', `The request is not valid: ${issues.join('; ')}`, { issues });
+    return new ApiError('VALIDATION.INVALID_INPUT', `The request is not valid: ${issues.join('; ')}`, {
+      issues,
+    });
   }
   const mapped = typeof fastifyError.code === 'string' ? fastifyCodes[fastifyError.code] : undefined;
   if (mapped !== undefined) return new ApiError(mapped, fastifyError.message);
-  if (fastifyError.statusCode === 429) return new ApiError('HTTP.RATE_LIMITED', 'Too many requests: slow down and retry later');
-  if (fastifyError.statusCode !== undefined && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (fastifyError.statusCode === 429)
+    return new ApiError('HTTP.RATE_LIMITED', 'Too many requests: slow down and retry later');
+  if (
+    fastifyError.statusCode !== undefined &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return new ApiError('VALIDATION.INVALID_INPUT', fastifyError.message);
   }
 
@@ -56,11 +63,18 @@ export function installErrorHandling(app: FastifyInstance): void {
       request.log.error({ code: body.code, reason }, 'request failed');
     }
 
-    return reply.code(status).type('application/json').send(body satisfies ErrorBody);
+    return reply
+      .code(status)
+      .type('application/json')
+      .send(body satisfies ErrorBody);
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const body: ErrorBody = { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`, details: {} };
+    const body: ErrorBody = {
+      code: 'NOT_FOUND',
+      message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+      details: {},
+    };
 
     return reply.code(404).send(body);
   });

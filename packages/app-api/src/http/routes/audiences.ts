@@ -2,7 +2,12 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
-import { audienceSchema, audienceTypeSchema, createImportSchema, toAudienceDto } from '../schemas/audiences.js';
+import {
+  audienceSchema,
+  audienceTypeSchema,
+  createImportSchema,
+  toAudienceDto,
+} from '../schemas/audiences.js';
 import { commonErrors, errorSchema, idParamsSchema, pageOf, pageQuerySchema } from '../schemas/common.js';
 import { runSchema, toRunDto } from '../schemas/runs.js';
 import { valueOf, type RouteDeps } from './RouteDeps.js';
@@ -18,7 +23,11 @@ export const audienceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { conte
       tags,
       summary: 'Import a People core segment as an audience; its first sync is queued',
       body: createImportSchema,
-      response: { 201: z.object({ audience: audienceSchema, run: runSchema }), 422: errorSchema, ...commonErrors },
+      response: {
+        201: z.object({ audience: audienceSchema, run: runSchema }),
+        422: errorSchema,
+        ...commonErrors,
+      },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
@@ -45,8 +54,14 @@ export const audienceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { conte
   });
 
   app.get('/audiences/:id', {
-    schema: { tags, summary: 'Show an audience', params: idParamsSchema, response: { 200: audienceSchema, ...commonErrors } },
-    handler: async (request) => toAudienceDto(valueOf(await audiences.show(principalOf(request), request.params.id))),
+    schema: {
+      tags,
+      summary: 'Show an audience',
+      params: idParamsSchema,
+      response: { 200: audienceSchema, ...commonErrors },
+    },
+    handler: async (request) =>
+      toAudienceDto(valueOf(await audiences.show(principalOf(request), request.params.id))),
   });
 
   app.get('/audiences/:id/members', {

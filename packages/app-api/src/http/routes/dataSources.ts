@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
 import { commonErrors, errorSchema, idParamsSchema } from '../schemas/common.js';
-import { dataSourceInputSchema, dataSourceSummarySchema, toDataSource, toDataSourceDto } from '../schemas/dataSources.js';
+import {
+  dataSourceInputSchema,
+  dataSourceSummarySchema,
+  toDataSource,
+  toDataSourceDto,
+} from '../schemas/dataSources.js';
 import { valueOf, type RouteDeps } from './RouteDeps.js';
 
 const tags = ['data sources'];
@@ -27,13 +32,25 @@ export const dataSourceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { con
   });
 
   app.get('/datasources', {
-    schema: { tags, summary: 'List the data sources', response: { 200: z.object({ items: z.array(dataSourceSummarySchema) }), ...commonErrors } },
-    handler: async (request) => ({ items: valueOf(await dataSources.list(principalOf(request))).map(toDataSourceDto) }),
+    schema: {
+      tags,
+      summary: 'List the data sources',
+      response: { 200: z.object({ items: z.array(dataSourceSummarySchema) }), ...commonErrors },
+    },
+    handler: async (request) => ({
+      items: valueOf(await dataSources.list(principalOf(request))).map(toDataSourceDto),
+    }),
   });
 
   app.get('/datasources/:id', {
-    schema: { tags, summary: 'Show a data source (never its key or IV)', params: idParamsSchema, response: { 200: dataSourceSummarySchema, ...commonErrors } },
-    handler: async (request) => toDataSourceDto(valueOf(await dataSources.show(principalOf(request), request.params.id))),
+    schema: {
+      tags,
+      summary: 'Show a data source (never its key or IV)',
+      params: idParamsSchema,
+      response: { 200: dataSourceSummarySchema, ...commonErrors },
+    },
+    handler: async (request) =>
+      toDataSourceDto(valueOf(await dataSources.show(principalOf(request), request.params.id))),
   });
 
   done();

@@ -15,7 +15,11 @@ export const exportRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context
       tags: ['exports'],
       summary: 'Save a workflow and queue its run (an export when it shares a save audience)',
       body: workflowDocumentBodySchema,
-      response: { 202: z.object({ workflow: savedWorkflowSchema, run: runSchema }), 422: errorSchema, ...commonErrors },
+      response: {
+        202: z.object({ workflow: savedWorkflowSchema, run: runSchema }),
+        422: errorSchema,
+        ...commonErrors,
+      },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);

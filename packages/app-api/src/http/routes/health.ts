@@ -10,14 +10,22 @@ export interface HealthDeps {
 }
 
 const outcome = z.enum(['ok', 'failed', 'timeout']);
-const readinessSchema = z.object({ status: z.enum(['ready', 'unready']), database: outcome, peopleCore: outcome });
+const readinessSchema = z.object({
+  status: z.enum(['ready', 'unready']),
+  database: outcome,
+  peopleCore: outcome,
+});
 const noLimit = { rateLimit: false } as const;
 
 /** Probes and metrics, without authentication: `/health` (the process is up), `/ready`, `/metrics`. */
 export const healthRoutes: FastifyPluginCallbackZod<HealthDeps> = (app, { ready, metrics }, done) => {
   app.get('/health', {
     config: noLimit,
-    schema: { tags: ['operations'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: {
+      tags: ['operations'],
+      summary: 'The process is up',
+      response: { 200: z.object({ status: z.literal('ok') }) },
+    },
     handler: () => ({ status: 'ok' as const }),
   });
 
@@ -39,7 +47,8 @@ export const healthRoutes: FastifyPluginCallbackZod<HealthDeps> = (app, { ready,
   app.get('/metrics', {
     config: noLimit,
     schema: { tags: ['operations'], summary: 'Prometheus metrics', response: { 200: z.string() } },
-    handler: async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+    handler: async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   });
 
   done();

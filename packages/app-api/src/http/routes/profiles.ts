@@ -32,17 +32,27 @@ const resultSchema = z.object({
 });
 
 /** Profile loads: a JSON array or NDJSON lines, each row validated alone; bad rows come back with their index. */
-export const profileRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context, profilesBodyLimit }, done) => {
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: profilesBodyLimit }, (_request, body, done) => {
-    done(null, parseNdjson(body as string));
-  });
+export const profileRoutes: FastifyPluginCallbackZod<RouteDeps> = (
+  app,
+  { context, profilesBodyLimit },
+  done,
+) => {
+  app.addContentTypeParser(
+    'application/x-ndjson',
+    { parseAs: 'string', bodyLimit: profilesBodyLimit },
+    (_request, body, done) => {
+      done(null, parseNdjson(body as string));
+    },
+  );
 
   app.post('/profiles', {
     bodyLimit: profilesBodyLimit,
     schema: {
       tags: ['profiles'],
       summary: 'Insert or update profiles by key (application/json array or application/x-ndjson)',
-      body: z.array(z.unknown()).describe('profiles: key, email, mobilePhone, visitorId, customKeys, attributes, optOut'),
+      body: z
+        .array(z.unknown())
+        .describe('profiles: key, email, mobilePhone, visitorId, customKeys, attributes, optOut'),
       response: { 200: resultSchema, 413: errorSchema, 415: errorSchema, ...commonErrors },
     },
     handler: async (request) => upsert(context, principalOf(request), request.body),
@@ -51,7 +61,11 @@ export const profileRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { contex
   done();
 };
 
-async function upsert(context: RouteDeps['context'], principal: ReturnType<typeof principalOf>, rows: readonly unknown[]): Promise<z.infer<typeof resultSchema>> {
+async function upsert(
+  context: RouteDeps['context'],
+  principal: ReturnType<typeof principalOf>,
+  rows: readonly unknown[],
+): Promise<z.infer<typeof resultSchema>> {
   const positions: number[] = [];
   const malformed: { index: number; reasons: string[] }[] = [];
   const valid: unknown[] = [];
@@ -66,7 +80,10 @@ async function upsert(context: RouteDeps['context'], principal: ReturnType<typeo
   const result = valueOf(await context.useCases.profiles.execute(principal, valid));
   const rejected = [
     ...malformed,
-    ...result.rejected.map((row) => ({ index: positions[row.index] ?? row.index, reasons: [...row.reasons] })),
+    ...result.rejected.map((row) => ({
+      index: positions[row.index] ?? row.index,
+      reasons: [...row.reasons],
+    })),
   ].sort((a, b) => a.index - b.index);
 
   return { read: rows.length, inserted: result.inserted, updated: result.updated, rejected };

@@ -6,19 +6,33 @@ import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
 import { commonErrors, idParamsSchema, pageOf, pageQuerySchema } from '../schemas/common.js';
-import { recordCategorySchema, runKindSchema, runRecordSchema, runSchema, toRecordDto, toRunDto } from '../schemas/runs.js';
+import {
+  recordCategorySchema,
+  runKindSchema,
+  runRecordSchema,
+  runSchema,
+  toRecordDto,
+  toRunDto,
+} from '../schemas/runs.js';
 import { valueOf, type RouteDeps } from './RouteDeps.js';
 
 const tags = ['runs'];
 const CSV_PAGE = 1_000;
 
 /** One CSV field, quoted when it holds a comma, quote or line break. */
-export const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+export const csvField = (value: string): string =>
+  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
-const csvLine = (record: RunRecord): string => `${[record.category, record.value, record.reason].map(csvField).join(',')}\n`;
+const csvLine = (record: RunRecord): string =>
+  `${[record.category, record.value, record.reason].map(csvField).join(',')}\n`;
 
 /** Every record of a run, page by page, as CSV lines after a header. */
-async function* csvLines(runs: ReadRuns, principal: Principal, id: string, category: RecordCategory | undefined): AsyncGenerator<string> {
+async function* csvLines(
+  runs: ReadRuns,
+  principal: Principal,
+  id: string,
+  category: RecordCategory | undefined,
+): AsyncGenerator<string> {
   yield 'category,value,reason\n';
   for (let offset = 0; ; offset += CSV_PAGE) {
     const page = valueOf(await runs.records(principal, id, { offset, limit: CSV_PAGE }, category));
@@ -36,12 +50,18 @@ export const runRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context },
     schema: {
       tags,
       summary: 'List runs, newest first',
-      querystring: pageQuerySchema.extend({ kind: runKindSchema.optional(), subjectId: z.string().min(1).optional() }),
+      querystring: pageQuerySchema.extend({
+        kind: runKindSchema.optional(),
+        subjectId: z.string().min(1).optional(),
+      }),
       response: { 200: pageOf(runSchema), ...commonErrors },
     },
     handler: async (request) => {
       const { offset, limit, kind, subjectId } = request.query;
-      const filter = { ...(kind === undefined ? {} : { kind }), ...(subjectId === undefined ? {} : { subjectId }) };
+      const filter = {
+        ...(kind === undefined ? {} : { kind }),
+        ...(subjectId === undefined ? {} : { subjectId }),
+      };
       const page = valueOf(await runs.list(principalOf(request), { offset, limit }, filter));
 
       return { ...page, items: page.items.map(toRunDto) };
@@ -49,7 +69,12 @@ export const runRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context },
   });
 
   app.get('/runs/:id', {
-    schema: { tags, summary: 'Show a run and its report', params: idParamsSchema, response: { 200: runSchema, ...commonErrors } },
+    schema: {
+      tags,
+      summary: 'Show a run and its report',
+      params: idParamsSchema,
+      response: { 200: runSchema, ...commonErrors },
+    },
     handler: async (request) => toRunDto(valueOf(await runs.show(principalOf(request), request.params.id))),
   });
 
@@ -63,7 +88,9 @@ export const runRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context },
     },
     handler: async (request) => {
       const { offset, limit, category } = request.query;
-      const page = valueOf(await runs.records(principalOf(request), request.params.id, { offset, limit }, category));
+      const page = valueOf(
+        await runs.records(principalOf(request), request.params.id, { offset, limit }, category),
+      );
 
       return { ...page, items: page.items.map(toRecordDto) };
     },
@@ -75,7 +102,10 @@ export const runRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context },
       summary: 'The same records as a CSV download (category,value,reason), streamed',
       params: idParamsSchema,
       querystring: z.object({ category: recordCategorySchema.optional() }),
-      response: { 200: z.unknown().describe('text/csv: a header line, then one line per record'), ...commonErrors },
+      response: {
+        200: z.unknown().describe('text/csv: a header line, then one line per record'),
+        ...commonErrors,
+      },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
@@ -84,7 +114,10 @@ export const runRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { context },
 
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${id.replace(/[^A-Za-z0-9_-]/g, '_')}-rejects.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${id.replace(/[^A-Za-z0-9_-]/g, '_')}-rejects.csv"`,
+        )
         .send(Readable.from(csvLines(runs, principal, id, request.query.category)));
     },
   });

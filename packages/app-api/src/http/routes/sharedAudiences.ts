@@ -26,7 +26,12 @@ export const sharedAudienceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, {
     },
     handler: async (request) => {
       const { kind } = request.query;
-      const items = valueOf(await context.useCases.sharedAudiences.execute(principalOf(request), kind === undefined ? {} : { kind }));
+      const items = valueOf(
+        await context.useCases.sharedAudiences.execute(
+          principalOf(request),
+          kind === undefined ? {} : { kind },
+        ),
+      );
 
       return { items: items.map((item) => ({ ...item })) };
     },

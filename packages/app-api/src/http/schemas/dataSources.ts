@@ -38,7 +38,9 @@ export const dataSourceSummarySchema = z
     destinationId: z.number().int().nullable(),
     reconciliationKey: z.string(),
     channel: z.enum(['email', 'sms', 'other']),
-    encryption: z.object({ algorithm: z.enum(['none', 'sha256', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc']) }),
+    encryption: z.object({
+      algorithm: z.enum(['none', 'sha256', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc']),
+    }),
   })
   .describe('DataSource');
 
@@ -51,5 +53,13 @@ export function toDataSource(input: z.infer<typeof dataSourceInputSchema>): Shar
 export function toDataSourceDto(summary: SharedDataSourceSummary): z.infer<typeof dataSourceSummarySchema> {
   const { id, label, dataSourceId, destinationId, reconciliationKey, channel } = summary;
 
-  return { id, label, dataSourceId, destinationId, reconciliationKey, channel, encryption: { algorithm: summary.encryption.algorithm } };
+  return {
+    id,
+    label,
+    dataSourceId,
+    destinationId,
+    reconciliationKey,
+    channel,
+    encryption: { algorithm: summary.encryption.algorithm },
+  };
 }

@@ -56,7 +56,15 @@ export function toRunDto(run: Run): RunDto {
     ...run,
     startedAt: iso(run.startedAt),
     finishedAt: isoOrNull(run.finishedAt),
-    report: run.report === null ? null : { ...run.report, activities: { ...run.report.activities }, topReasons: [...run.report.topReasons], receipts: [...run.report.receipts] },
+    report:
+      run.report === null
+        ? null
+        : {
+            ...run.report,
+            activities: { ...run.report.activities },
+            topReasons: [...run.report.topReasons],
+            receipts: [...run.report.receipts],
+          },
   };
 }
 

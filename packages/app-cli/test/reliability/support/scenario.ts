@@ -35,6 +35,7 @@ export function scenarioConfig(place: ScenarioPlace, extra: Record<string, strin
           AB_PEOPLECORE_URL: place.peopleCoreUrl,
           AB_IMS_CLIENT_ID: defaultImsClient.clientId,
           AB_IMS_CLIENT_SECRET: defaultImsClient.clientSecret,
+          AB_ORG_ID: defaultImsClient.orgId,
         };
   return loadConfig(
     {
