@@ -56,7 +56,7 @@ export interface Persistence {
 const SQLITE_PRAGMAS = [
   'journal_mode = WAL',
   'synchronous = NORMAL',
-  'temp_store = MEMORY',
+  'temp_store = FILE',
   'cache_size = -65536',
   'busy_timeout = 5000',
 ];
