@@ -21,7 +21,8 @@ describe('authentication and org scoping', () => {
   });
   afterAll(() => test.close());
 
-  const list = (headers: Record<string, string>) => test.app.inject({ method: 'GET', url: '/v1/datasources', headers });
+  const list = (headers: Record<string, string>) =>
+    test.app.inject({ method: 'GET', url: '/v1/datasources', headers });
 
   it('answers 401 AUTH.UNAUTHENTICATED without credentials', async () => {
     const response = await test.app.inject({ method: 'GET', url: '/v1/datasources' });
@@ -77,36 +78,68 @@ describe('authentication and org scoping', () => {
     const body = { label: 'From key', sharedAudienceId: segmentId, dataSourceId };
 
     const imported = await test.app.inject({ method: 'POST', url: '/v1/audiences', headers, payload: body });
-    const exported = await test.app.inject({ method: 'POST', url: '/v1/exports', headers, payload: { name: 'x', activities: [{ id: 'q', type: 'query', filter: null }] } });
+    const exported = await test.app.inject({
+      method: 'POST',
+      url: '/v1/exports',
+      headers,
+      payload: { name: 'x', activities: [{ id: 'q', type: 'query', filter: null }] },
+    });
 
     expect(imported.statusCode).toBe(403);
     expect(imported.json()).toMatchObject({ code: 'AUTH.IMS_REQUIRED' });
     expect(exported.statusCode).toBe(403);
-    expect((await test.app.inject({ method: 'GET', url: '/v1/audiences', headers })).json()).toMatchObject({ total: 0 });
+    expect((await test.app.inject({ method: 'GET', url: '/v1/audiences', headers })).json()).toMatchObject({
+      total: 0,
+    });
   });
 
   it("answers 404 for another organisation's audience, run and data source", async () => {
     const owner = await test.bearer();
-    const created = await test.app.inject({ method: 'POST', url: '/v1/audiences', headers: owner, payload: { label: 'Mine', sharedAudienceId: segmentId, dataSourceId } });
+    const created = await test.app.inject({
+      method: 'POST',
+      url: '/v1/audiences',
+      headers: owner,
+      payload: { label: 'Mine', sharedAudienceId: segmentId, dataSourceId },
+    });
     expect(created.statusCode).toBe(201);
     const { audience, run } = created.json<{ audience: { id: string }; run: { id: string } }>();
     const stranger = await test.bearer({ orgId: 'OTHER00000000000000000@AdobeOrg' });
 
-    for (const url of [`/v1/audiences/${audience.id}`, `/v1/audiences/${audience.id}/members`, `/v1/runs/${run.id}`, `/v1/datasources/${dataSourceId}`]) {
+    for (const url of [
+      `/v1/audiences/${audience.id}`,
+      `/v1/audiences/${audience.id}/members`,
+      `/v1/runs/${run.id}`,
+      `/v1/datasources/${dataSourceId}`,
+    ]) {
       const response = await test.app.inject({ method: 'GET', url, headers: stranger });
       expect(response.statusCode, url).toBe(404);
       expect(response.json()).toMatchObject({ code: 'NOT_FOUND' });
     }
-    const sync = await test.app.inject({ method: 'POST', url: `/v1/audiences/${audience.id}/sync`, headers: stranger });
+    const sync = await test.app.inject({
+      method: 'POST',
+      url: `/v1/audiences/${audience.id}/sync`,
+      headers: stranger,
+    });
     expect(sync.statusCode).toBe(404);
   });
 
   it('never writes a token, API key or data-source key into a response or a log line', async () => {
-    const aes = test.context.emulator!.population.dataSources.find((source) => source.kind === 'aesEmail')!.shared;
+    const aes = test.context.emulator!.population.dataSources.find(
+      (source) => source.kind === 'aesEmail',
+    )!.shared;
     const token = await test.token();
     const headers = { authorization: `Bearer ${token}` };
-    const added = await test.app.inject({ method: 'POST', url: '/v1/datasources', headers, payload: { ...aes, id: 'aes-copy' } });
-    const shown = await test.app.inject({ method: 'GET', url: '/v1/datasources/aes-copy', headers: { 'x-api-key': LOCAL_KEY } });
+    const added = await test.app.inject({
+      method: 'POST',
+      url: '/v1/datasources',
+      headers,
+      payload: { ...aes, id: 'aes-copy' },
+    });
+    const shown = await test.app.inject({
+      method: 'GET',
+      url: '/v1/datasources/aes-copy',
+      headers: { 'x-api-key': LOCAL_KEY },
+    });
     const listed = await list(headers);
     const secret = aes.encryption as { key: string; iv: string };
 

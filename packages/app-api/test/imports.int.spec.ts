@@ -12,12 +12,19 @@ describe('data sources, shared audiences, profiles, audiences and runs', () => {
   beforeAll(async () => {
     test = await startTestApp({ profilesBodyLimit: 512 * 1024 });
     headers = await test.bearer();
-    segment = test.context.emulator!.population.segments.find((candidate) => candidate.source.kind === 'visitor')!;
+    segment = test.context.emulator!.population.segments.find(
+      (candidate) => candidate.source.kind === 'visitor',
+    )!;
   });
   afterAll(() => test.close());
 
   const inject = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    test.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    test.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   it('adds, lists and shows data sources, refusing duplicates and invalid bodies', async () => {
     const added = await inject('POST', '/v1/datasources', segment.source.shared);
@@ -49,7 +56,9 @@ describe('data sources, shared audiences, profiles, audiences and runs', () => {
   });
 
   it('upserts profiles from a JSON array and from NDJSON, listing rejected rows by index', async () => {
-    const profiles = test.context.emulator!.population.people.slice(0, test.context.emulator!.population.campaignSize).map(profileOf);
+    const profiles = test.context
+      .emulator!.population.people.slice(0, test.context.emulator!.population.campaignSize)
+      .map(profileOf);
     const rows = [...profiles.slice(0, 10), { key: '' }, ...profiles.slice(10)];
 
     const json = await inject('POST', '/v1/profiles', rows);
@@ -59,7 +68,12 @@ describe('data sources, shared audiences, profiles, audiences and runs', () => {
       headers: { ...headers, 'content-type': 'application/x-ndjson' },
       payload: `${JSON.stringify(profiles[0])}\n{not json\n\n${JSON.stringify({ key: 'k', visitorId: '12' })}\n`,
     });
-    const tooLarge = await test.app.inject({ method: 'POST', url: '/v1/profiles', headers: { ...headers, 'content-type': 'application/x-ndjson' }, payload: 'x'.repeat(600 * 1024) });
+    const tooLarge = await test.app.inject({
+      method: 'POST',
+      url: '/v1/profiles',
+      headers: { ...headers, 'content-type': 'application/x-ndjson' },
+      payload: 'x'.repeat(600 * 1024),
+    });
 
     expect(json.statusCode).toBe(200);
     expect(json.json()).toMatchObject({ read: rows.length, inserted: profiles.length, updated: 0 });
@@ -73,7 +87,11 @@ describe('data sources, shared audiences, profiles, audiences and runs', () => {
   it('creates an import with a queued first sync that a job runs, then syncs again on request', async () => {
     await test.context.emulator!.admin.deliver(segment.source.destinationId, { mode: 'full' });
 
-    const created = await inject('POST', '/v1/audiences', { label: 'Visitors', sharedAudienceId: String(segment.sid), dataSourceId: segment.source.shared.id });
+    const created = await inject('POST', '/v1/audiences', {
+      label: 'Visitors',
+      sharedAudienceId: String(segment.sid),
+      dataSourceId: segment.source.shared.id,
+    });
     const { audience, run } = created.json();
     const finished = await settledRun(test.app, headers, run.id);
     const again = await inject('POST', `/v1/audiences/${audience.id}/sync`);
@@ -96,9 +114,20 @@ describe('data sources, shared audiences, profiles, audiences and runs', () => {
   it('refuses to import a trait (422) and to sync an audience that does not exist (404)', async () => {
     const trait = test.context.emulator!.population.traits[0]!;
 
-    const refused = await inject('POST', '/v1/audiences', { label: 'Trait', sharedAudienceId: String(trait.sid), dataSourceId: segment.source.shared.id });
+    const refused = await inject('POST', '/v1/audiences', {
+      label: 'Trait',
+      sharedAudienceId: String(trait.sid),
+      dataSourceId: segment.source.shared.id,
+    });
     const missing = await inject('POST', '/v1/audiences/aud_nope/sync');
+    const garbage = await inject('POST', '/v1/audiences/aud_nope/sync', { force: true });
+    const runsBefore = (await inject('GET', '/v1/runs?limit=1')).json().total;
+    const garbageStart = await inject('POST', '/v1/workflows/wf_nope/start', ['start']);
 
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().code).toBe('VALIDATION.INVALID_INPUT');
+    expect(garbageStart.statusCode).toBe(400);
+    expect((await inject('GET', '/v1/runs?limit=1')).json().total).toBe(runsBefore);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('AUDIENCE.NOT_IMPORTABLE');
     expect(missing.statusCode).toBe(404);
@@ -117,7 +146,9 @@ describe('data sources, shared audiences, profiles, audiences and runs', () => {
     expect(shown.json().report.counts.input).toBeGreaterThan(0);
     const unreconciled = shown.json().report.counts.unreconciled;
     expect(rejects.json()).toMatchObject({ total: unreconciled, limit: 3 });
-    expect(rejects.json().items.every((record: { category: string }) => record.category === 'unreconciled')).toBe(true);
+    expect(
+      rejects.json().items.every((record: { category: string }) => record.category === 'unreconciled'),
+    ).toBe(true);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe('category,value,reason');

@@ -22,7 +22,9 @@ describe('probes, metrics, OpenAPI and the error shape', () => {
   });
 
   it('answers 503 from /ready when a dependency does not answer in time', async () => {
-    const unready = await startTestApp({ ready: () => Promise.resolve({ database: 'ok', peopleCore: 'timeout' }) });
+    const unready = await startTestApp({
+      ready: () => Promise.resolve({ database: 'ok', peopleCore: 'timeout' }),
+    });
     try {
       const ready = await unready.app.inject({ method: 'GET', url: '/ready' });
 
@@ -35,19 +37,35 @@ describe('probes, metrics, OpenAPI and the error shape', () => {
 
   it('counts requests and runs in /metrics', async () => {
     const headers = await test.bearer();
-    const segment = test.context.emulator!.population.segments.find((candidate) => candidate.source.kind === 'visitor')!;
-    await test.app.inject({ method: 'POST', url: '/v1/datasources', headers, payload: segment.source.shared });
+    const segment = test.context.emulator!.population.segments.find(
+      (candidate) => candidate.source.kind === 'visitor',
+    )!;
+    await test.app.inject({
+      method: 'POST',
+      url: '/v1/datasources',
+      headers,
+      payload: segment.source.shared,
+    });
     await test.context.emulator!.admin.deliver(segment.source.destinationId, { mode: 'full' });
-    const created = await test.app.inject({ method: 'POST', url: '/v1/audiences', headers, payload: { label: 'M', sharedAudienceId: String(segment.sid), dataSourceId: segment.source.shared.id } });
+    const created = await test.app.inject({
+      method: 'POST',
+      url: '/v1/audiences',
+      headers,
+      payload: { label: 'M', sharedAudienceId: String(segment.sid), dataSourceId: segment.source.shared.id },
+    });
     await settledRun(test.app, headers, created.json().run.id);
 
     const metrics = await test.app.inject({ method: 'GET', url: '/metrics' });
 
     expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.body).toContain('audience_bridge_http_request_duration_seconds_bucket{le="0.005",method="POST",route="/v1/audiences",status="201"}');
+    expect(metrics.body).toContain(
+      'audience_bridge_http_request_duration_seconds_bucket{le="0.005",method="POST",route="/v1/audiences",status="201"}',
+    );
     expect(metrics.body).toContain('audience_bridge_runs_total{kind="import",outcome="succeeded"} 1');
     expect(metrics.body).toMatch(/audience_bridge_ids_processed_total\{kind="import"\} [1-9]/);
-    expect(metrics.body).toContain('audience_bridge_run_duration_seconds_count{kind="import",outcome="succeeded"} 1');
+    expect(metrics.body).toContain(
+      'audience_bridge_run_duration_seconds_count{kind="import",outcome="succeeded"} 1',
+    );
   });
 
   it('generates the OpenAPI document from the route schemas', async () => {
@@ -56,21 +74,34 @@ describe('probes, metrics, OpenAPI and the error shape', () => {
 
     expect(document.openapi).toBe('3.0.3');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/v1/datasources', '/v1/audiences/{id}/sync', '/v1/workflows/validate', '/v1/exports', '/v1/runs/{id}/rejects.csv', '/v1/profiles']),
+      expect.arrayContaining([
+        '/v1/datasources',
+        '/v1/audiences/{id}/sync',
+        '/v1/workflows/validate',
+        '/v1/exports',
+        '/v1/runs/{id}/rejects.csv',
+        '/v1/profiles',
+      ]),
     );
-    expect(document.paths['/v1/audiences'].post.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['label', 'sharedAudienceId', 'dataSourceId']),
-    );
+    expect(
+      document.paths['/v1/audiences'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(expect.arrayContaining(['label', 'sharedAudienceId', 'dataSourceId']));
     expect(document.paths['/v1/runs/{id}'].get.responses['404']).toBeDefined();
   });
 
   it('answers every failure in the one shape', async () => {
     const headers = await test.bearer();
     const unknown = await test.app.inject({ method: 'GET', url: '/v2/nothing' });
-    const badJson = await test.app.inject({ method: 'POST', url: '/v1/datasources', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"id":' });
+    const badJson = await test.app.inject({
+      method: 'POST',
+      url: '/v1/datasources',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"id":',
+    });
     const badPage = await test.app.inject({ method: 'GET', url: '/v1/audiences?limit=0&offset=-1', headers });
 
-    for (const response of [unknown, badJson, badPage]) expect(Object.keys(response.json()).sort()).toEqual(['code', 'details', 'message']);
+    for (const response of [unknown, badJson, badPage])
+      expect(Object.keys(response.json()).sort()).toEqual(['code', 'details', 'message']);
     expect(unknown.statusCode).toBe(404);
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().code).toBe('VALIDATION.INVALID_INPUT');
@@ -82,7 +113,8 @@ describe('probes, metrics, OpenAPI and the error shape', () => {
     try {
       const headers = await limited.bearer();
       const answers = [];
-      for (let i = 0; i < 3; i += 1) answers.push(await limited.app.inject({ method: 'GET', url: '/v1/datasources', headers }));
+      for (let i = 0; i < 3; i += 1)
+        answers.push(await limited.app.inject({ method: 'GET', url: '/v1/datasources', headers }));
 
       expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 429]);
       expect(answers[2]!.json().code).toBe('HTTP.RATE_LIMITED');
@@ -97,7 +129,10 @@ describe('serve on the embedded default', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    service = await serve(tempConfig('ab-serve-', { AB_LOG_LEVEL: 'silent' }).config, { port: 0, handleSignals: false });
+    service = await serve(tempConfig('ab-serve-', { AB_LOG_LEVEL: 'silent' }).config, {
+      port: 0,
+      handleSignals: false,
+    });
   });
   afterAll(() => service.close());
 

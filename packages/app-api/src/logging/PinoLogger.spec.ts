@@ -20,16 +20,14 @@ describe('PinoLogger', () => {
     const { lines, stream } = capture();
     const logger = PinoLogger.create('info', stream);
 
-    logger
-      .child({ runId: 'run_1' })
-      .info(
-        {
-          token: 'eyJsecret',
-          dataSource: { encryption: { key: 'aabbcc', iv: 'ddeeff' } },
-          clientSecret: 's3cr3t',
-        },
-        'token refreshed',
-      );
+    logger.child({ runId: 'run_1' }).info(
+      {
+        token: 'eyJsecret',
+        dataSource: { encryption: { key: 'aabbcc', iv: 'ddeeff' } },
+        clientSecret: 's3cr3t',
+      },
+      'token refreshed',
+    );
 
     const text = lines.join('');
     expect(text).toContain('"runId":"run_1"');

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { knex } from '@mikro-orm/knex';
 
 /** The PostgreSQL server the distributed-shape tests use. */
-export const postgresServerUrl = process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const postgresServerUrl =
+  process.env['AB_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const onDatabase = (database: string): string => {
   const url = new URL(postgresServerUrl);
@@ -12,7 +13,12 @@ const onDatabase = (database: string): string => {
   return url.toString();
 };
 
-const admin = () => knex({ client: 'pg', connection: { connectionString: onDatabase('postgres'), connectionTimeoutMillis: 2000 }, pool: { min: 0, max: 1 } });
+const admin = () =>
+  knex({
+    client: 'pg',
+    connection: { connectionString: onDatabase('postgres'), connectionTimeoutMillis: 2000 },
+    pool: { min: 0, max: 1 },
+  });
 
 /** True when PostgreSQL answers; otherwise a visible notice, or a failure under REQUIRE_POSTGRES=1. */
 export async function postgresEnabled(): Promise<boolean> {
@@ -22,7 +28,8 @@ export async function postgresEnabled(): Promise<boolean> {
     return true;
   } catch {
     const notice = `PostgreSQL is not reachable at ${postgresServerUrl} (set AB_TEST_POSTGRES_URL)`;
-    if (process.env['REQUIRE_POSTGRES'] === '1') throw new Error(`${notice}; REQUIRE_POSTGRES=1 forbids skipping`);
+    if (process.env['REQUIRE_POSTGRES'] === '1')
+      throw new Error(`${notice}; REQUIRE_POSTGRES=1 forbids skipping`);
     console.warn(`${notice}: the distributed-shape tests are SKIPPED`);
     return false;
   } finally {

@@ -38,7 +38,10 @@ export interface TestApp {
 }
 
 /** A config for the embedded default in a fresh temp folder. */
-export function tempConfig(prefix: string, env: Record<string, string> = {}): { config: ReturnType<typeof loadConfig>; dir: string } {
+export function tempConfig(
+  prefix: string,
+  env: Record<string, string> = {},
+): { config: ReturnType<typeof loadConfig>; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const config = loadConfig(
     {
@@ -57,8 +60,13 @@ export function tempConfig(prefix: string, env: Record<string, string> = {}): { 
 /** The API on the embedded default (SQLite file, in-process emulator), logging into a buffer. */
 export async function startTestApp(options: Omit<BuildServerOptions, 'queue'> = {}): Promise<TestApp> {
   const logs = new LogCapture();
-  const { config, dir } = tempConfig('ab-api-', { AB_API_KEYS: `EMULATOR0000000000000000@AdobeOrg:${LOCAL_KEY}` });
-  const context = await openAppContext(config, { logger: PinoLogger.create('debug', logs), emulator: { seed: 5 } });
+  const { config, dir } = tempConfig('ab-api-', {
+    AB_API_KEYS: `EMULATOR0000000000000000@AdobeOrg:${LOCAL_KEY}`,
+  });
+  const context = await openAppContext(config, {
+    logger: PinoLogger.create('debug', logs),
+    emulator: { seed: 5 },
+  });
   const app = await buildServer(context, { rateLimitPerMinute: false, ...options });
   const emulator = context.emulator!;
   const token = (overrides?: TokenOverrides): Promise<string> => emulator.mintToken(overrides);
@@ -79,7 +87,11 @@ export async function startTestApp(options: Omit<BuildServerOptions, 'queue'> = 
 }
 
 /** Polls a run until it is no longer queued or running. */
-export async function settledRun(app: FastifyInstance, headers: Record<string, string>, runId: string): Promise<Record<string, unknown>> {
+export async function settledRun(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  runId: string,
+): Promise<Record<string, unknown>> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const response = await app.inject({ method: 'GET', url: `/v1/runs/${runId}`, headers });
     const run = response.json<Record<string, unknown>>();

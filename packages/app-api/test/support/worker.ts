@@ -2,4 +2,6 @@
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { runWorker } from '../../src/runWorker.js';
 
-await runWorker(loadConfig(process.env, '/nonexistent/.env'), { pgBoss: { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 } });
+await runWorker(loadConfig(process.env, '/nonexistent/.env'), {
+  pgBoss: { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 },
+});

@@ -8,7 +8,14 @@ import {
   createImportSchema,
   toAudienceDto,
 } from '../schemas/audiences.js';
-import { commonErrors, errorSchema, idParamsSchema, pageOf, pageQuerySchema } from '../schemas/common.js';
+import {
+  commonErrors,
+  errorSchema,
+  idParamsSchema,
+  noBodySchema,
+  pageOf,
+  pageQuerySchema,
+} from '../schemas/common.js';
 import { runSchema, toRunDto } from '../schemas/runs.js';
 import { valueOf, type RouteDeps } from './RouteDeps.js';
 
@@ -84,6 +91,7 @@ export const audienceRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, { conte
       tags,
       summary: 'Queue a sync of an imported audience now',
       params: idParamsSchema,
+      body: noBodySchema,
       response: { 202: runSchema, 422: errorSchema, ...commonErrors },
     },
     handler: async (request, reply) => {

@@ -3,7 +3,14 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 import { principalOf } from '../auth/authenticate.js';
-import { commonErrors, errorSchema, idParamsSchema, pageOf, pageQuerySchema } from '../schemas/common.js';
+import {
+  commonErrors,
+  errorSchema,
+  idParamsSchema,
+  noBodySchema,
+  pageOf,
+  pageQuerySchema,
+} from '../schemas/common.js';
 import { runSchema, toRunDto } from '../schemas/runs.js';
 import {
   savedWorkflowSchema,
@@ -99,6 +106,7 @@ export const workflowRoutes: FastifyPluginCallbackZod<RouteDeps> = (app, deps, d
       tags,
       summary: 'Queue a run of a saved workflow',
       params: idParamsSchema,
+      body: noBodySchema,
       response: { 202: runSchema, ...commonErrors },
     },
     handler: async (request, reply) =>

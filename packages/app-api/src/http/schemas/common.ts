@@ -27,6 +27,9 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(200) });
 
+/** A command that takes nothing: no body, or an empty JSON object; anything else is refused, not ignored. */
+export const noBodySchema = z.strictObject({}).nullish();
+
 /** Error responses every authenticated route may give, keyed by status. */
 export const commonErrors = {
   400: errorSchema,
