@@ -42,6 +42,16 @@ function startWorker(env: Record<string, string>): Promise<ChildProcess> {
   });
 }
 
+/** Starts `count` workers at once; when one fails to start, the others are stopped before failing. */
+async function startWorkers(env: Record<string, string>, count: number): Promise<ChildProcess[]> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startWorker(env)));
+  const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure === undefined) return workers;
+  await Promise.all(workers.map(stopped));
+  throw failure.reason;
+}
+
 const stopped = (child: ChildProcess): Promise<number | null> =>
   new Promise((resolve) => {
     child.once('exit', (code) => {
@@ -98,7 +108,7 @@ describe.skipIf(!enabled)('the distributed shape on PostgreSQL', () => {
     }
 
     const started = Date.now();
-    const workers = await Promise.all([startWorker(env), startWorker(env)]);
+    const workers = await startWorkers(env, 2);
     await new Promise((resolve) => setTimeout(resolve, 3 * INTERVAL_MS + 500));
     const codes = await Promise.all(workers.map(stopped));
     const slots = Math.ceil((Date.now() - started) / INTERVAL_MS) + 1;

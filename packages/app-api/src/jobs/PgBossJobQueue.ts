@@ -126,18 +126,35 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   /**
-   * Creates a queue, or applies the configured retry settings to an existing one; a worker starting
-   * at the same moment may win the creation race, which is fine.
+   * Creates a queue, or applies the configured retry settings to an existing one. Workers starting
+   * at the same moment race on the creation: the loser either finds the queue made by the winner, or
+   * is chosen as PostgreSQL's deadlock victim (both lock pg-boss's queue table while creating the
+   * queue's partition), and then tries again after a short random pause.
    */
   private async createQueue(name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
-    try {
-      await this.boss.createQueue(name, { name, ...options });
-    } catch (error) {
-      if ((await this.boss.getQueue(name)) === null) throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.boss.createQueue(name, { name, ...options });
+        break;
+      } catch (error) {
+        if ((await this.boss.getQueue(name)) !== null) break;
+        if (!isConcurrencyConflict(error) || attempt >= CREATE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
     }
     await this.boss.updateQueue(name, { name, ...options });
   }
 }
+
+/** How many times a worker tries to create a queue that concurrent workers are creating too. */
+const CREATE_ATTEMPTS = 5;
+
+/** PostgreSQL's deadlock and serialization failures: the transaction lost a race and may be retried. */
+const isConcurrencyConflict = (error: unknown): boolean => {
+  const code = field(error, 'code');
+
+  return code === '40P01' || code === '40001' || code === '23505';
+};
 
 const syncKey = (org: OrgId, audienceId: string): string => `${org}/${audienceId}`;
 
