@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint';
 import { boundaryRuleOptions } from './tools/eslint/boundaries.mjs';
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', 'data', '**/*.mjs', '**/*.js', '**/vitest.config.ts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/coverage',
+      'data',
+      '**/*.mjs',
+      '**/*.js',
+      '**/vitest.config.ts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...tseslint.configs.strictTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
@@ -15,7 +26,10 @@ export default [
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-extraneous-class': 'off',
       '@typescript-eslint/unified-signatures': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -29,10 +43,14 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@audience-bridge/adapters-persistence', '@audience-bridge/adapters-persistence/*'], message: 'The emulator may use the domain and the People core formats only.' },
+            {
+              group: ['@audience-bridge/adapters-persistence', '@audience-bridge/adapters-persistence/*'],
+              message: 'The emulator may use the domain and the People core formats only.',
+            },
             {
               regex: '^@audience-bridge/adapters-peoplecore(?!/formats$)',
-              message: 'Import the People core formats from @audience-bridge/adapters-peoplecore/formats only.',
+              message:
+                'Import the People core formats from @audience-bridge/adapters-peoplecore/formats only.',
             },
           ],
         },

@@ -17,6 +17,9 @@ export const boundaryRuleOptions = {
     { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], allowedExternalImports: domainLibraries },
     { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain'] },
     { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter'] },
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:tool', 'type:app'] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:tool', 'type:app'],
+    },
   ],
 };

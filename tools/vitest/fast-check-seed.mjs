@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { onTestFailed, beforeEach } from 'vitest';
 
 const fromEnv = process.env['FC_SEED'];
-const seed = fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : Date.now() ^ (Math.random() * 0x7fffffff);
+const seed =
+  fromEnv !== undefined && fromEnv !== '' ? Number(fromEnv) : Date.now() ^ (Math.random() * 0x7fffffff);
 
 if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be an integer, got "${fromEnv}"`);
 

@@ -23,20 +23,26 @@ async function lintDomainFile(source: string): Promise<string[]> {
       },
     ],
   });
-  const [result] = await eslint.lintText(source, { filePath: resolve(workspaceRoot, 'packages/domain/src/probe.ts') });
+  const [result] = await eslint.lintText(source, {
+    filePath: resolve(workspaceRoot, 'packages/domain/src/probe.ts'),
+  });
 
   return (result?.messages ?? []).map((message) => message.message);
 }
 
 describe('the hexagon boundary', () => {
   it('rejects an ORM import in the domain', async () => {
-    const messages = await lintDomainFile("import { MikroORM } from '@mikro-orm/core';\nexport const orm = MikroORM;\n");
+    const messages = await lintDomainFile(
+      "import { MikroORM } from '@mikro-orm/core';\nexport const orm = MikroORM;\n",
+    );
 
     expect(messages.join('\n')).toMatch(/type:domain.*not allowed to import.*@mikro-orm\/core/s);
   });
 
   it('rejects an adapter package import in the domain', async () => {
-    const messages = await lintDomainFile("import * as adapter from '@audience-bridge/adapters-persistence';\nexport const a = adapter;\n");
+    const messages = await lintDomainFile(
+      "import * as adapter from '@audience-bridge/adapters-persistence';\nexport const a = adapter;\n",
+    );
 
     expect(messages.length).toBeGreaterThan(0);
     expect(messages.join('\n')).toMatch(/circular|type:domain|not allowed/i);

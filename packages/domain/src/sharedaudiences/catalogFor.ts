@@ -4,7 +4,10 @@ import { DomainError } from '../shared/DomainError.js';
 
 /** The refusal a principal meets when it would create a segment in another organisation's account. */
 export const noPeopleCoreAccount = (): DomainError =>
-  new DomainError('NOT_FOUND', 'this organisation has no People core account here: no segment can be created');
+  new DomainError(
+    'NOT_FOUND',
+    'this organisation has no People core account here: no segment can be created',
+  );
 
 /** Whether the People core account (of `accountOrg`) serves the principal's organisation. */
 export const servesOrg = (principal: Principal, accountOrg: OrgId | undefined): boolean =>

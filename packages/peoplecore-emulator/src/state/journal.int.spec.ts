@@ -69,7 +69,9 @@ describe('an emulator restarted on its journal', () => {
     const kept = segments.some((segment) => segment.sid === sid && segment.name === 'Kept');
     expect(kept).toBe(journal);
     expect(kept ? second.admin.members(sid).sort() : []).toEqual(kept ? [...uploaded].sort() : []);
-    expect(second.admin.members(seeded.sid)).toHaveLength(first.admin.members(seeded.sid).length + (journal ? 0 : 3));
+    expect(second.admin.members(seeded.sid)).toHaveLength(
+      first.admin.members(seeded.sid).length + (journal ? 0 : 3),
+    );
     await rm(dir, { recursive: true, force: true });
   });
 });
