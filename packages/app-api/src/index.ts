@@ -23,3 +23,4 @@ export * from './jobs/startJobs.js';
 export * from './scheduling/SyncScheduler.js';
 export * from './serve.js';
 export * from './runWorker.js';
+export * from './jobs/JobThread.js';

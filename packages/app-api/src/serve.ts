@@ -22,6 +22,8 @@ export interface ServeOptions {
   readonly handleSignals?: boolean;
   readonly rateLimitPerMinute?: number | false;
   readonly pgBoss?: StartJobsOptions['pgBoss'];
+  /** On the embedded shape, run jobs on a worker thread so that they never hold up requests; default true. */
+  readonly jobThread?: boolean;
 }
 
 /** A running service. */
@@ -48,6 +50,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   try {
     jobs = await startJobs(context, metrics, {
       work: options.work ?? true,
+      thread: options.jobThread ?? true,
       ...(options.pgBoss ? { pgBoss: options.pgBoss } : {}),
     });
     app = await buildServer(context, {

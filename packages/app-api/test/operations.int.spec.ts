@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-unsafe-argument -- response bodies are read as JSON and checked by the assertions themselves */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { PinoLogger } from '../src/logging/PinoLogger.js';
 import { serve, type RunningService } from '../src/serve.js';
-import { settledRun, startTestApp, tempConfig, type TestApp } from './support/testApp.js';
+import { LogCapture, settledRun, startTestApp, tempConfig, type TestApp } from './support/testApp.js';
 
 describe('probes, metrics, OpenAPI and the error shape', () => {
   let test: TestApp;
@@ -127,11 +128,13 @@ describe('probes, metrics, OpenAPI and the error shape', () => {
 
 describe('serve on the embedded default', () => {
   let service: RunningService;
+  const logs = new LogCapture();
 
   beforeAll(async () => {
     service = await serve(tempConfig('ab-serve-', { AB_LOG_LEVEL: 'silent' }).config, {
       port: 0,
       handleSignals: false,
+      logger: PinoLogger.create('info', logs),
     });
   });
   afterAll(() => service.close());
@@ -157,5 +160,45 @@ describe('serve on the embedded default', () => {
 
     expect(response.status).toBe(200);
     expect((await response.json()) as object).toHaveProperty('paths');
+  });
+
+  it('runs an import on its job thread and brings the run, its log lines and its metrics back', async () => {
+    const emulator = service.context.emulator!;
+    const headers = { authorization: `Bearer ${await emulator.mintToken()}` };
+    const segment = emulator.population.segments.find((candidate) => candidate.source.kind === 'visitor')!;
+    const post = (url: string, body: unknown): Promise<Response> =>
+      fetch(`${service.url}${url}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await post('/v1/datasources', segment.source.shared);
+    await emulator.admin.deliver(segment.source.destinationId, { mode: 'full' });
+    const created = (await (
+      await post('/v1/audiences', {
+        label: 'Threaded',
+        sharedAudienceId: String(segment.sid),
+        dataSourceId: segment.source.shared.id,
+      })
+    ).json()) as { run: { id: string } };
+
+    let run: Record<string, unknown> = {};
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      run = (await (await fetch(`${service.url}/v1/runs/${created.run.id}`, { headers })).json()) as Record<
+        string,
+        unknown
+      >;
+      if (run['status'] !== 'queued' && run['status'] !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    const threadLines = logs.lines.filter((line) => line.includes(`"runId":"${created.run.id}"`));
+
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      report: { counts: { input: segment.members.length + segment.malformedIds.length } },
+    });
+    expect(metrics).toMatch(/audience_bridge_runs_total\{kind="import",outcome="succeeded"\} 1/);
+    expect(threadLines.some((line) => line.includes('run succeeded'))).toBe(true);
   });
 });

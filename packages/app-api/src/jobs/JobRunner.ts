@@ -18,7 +18,7 @@ export interface JobRunnerDeps {
   readonly runs: RunRepository;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly metrics: Metrics;
+  readonly metrics: Pick<Metrics, 'recordRun'>;
 }
 
 /** Codes a later attempt may cure: People core down, or an unexpected failure. */

@@ -6,6 +6,7 @@ import { SyncScheduler } from '../scheduling/SyncScheduler.js';
 import { InProcessJobQueue } from './InProcessJobQueue.js';
 import type { JobQueue } from './JobQueue.js';
 import { JobRunner } from './JobRunner.js';
+import { JobThread } from './JobThread.js';
 import { PgBossJobQueue } from './PgBossJobQueue.js';
 
 /** The job side of a process: the queue, what runs its jobs, and the re-sync scheduler. */
@@ -20,6 +21,11 @@ export interface Jobs {
 export interface StartJobsOptions {
   /** Take jobs in this process; default true. */
   readonly work?: boolean;
+  /**
+   * On the embedded shape, run each job on a worker thread with its own database connection instead
+   * of this thread, so that a long sync never holds up the HTTP API; default false (`serve` sets it).
+   */
+  readonly thread?: boolean;
   /** Run the re-sync scheduler in this process; default true. */
   readonly schedule?: boolean;
   /** pg-boss retry and polling settings (tests shorten them). */
@@ -52,7 +58,11 @@ export async function startJobs(
   const queue: JobQueue = distributed
     ? await PgBossJobQueue.open({ url: config.AB_DATABASE_URL, logger, ...options.pgBoss })
     : new InProcessJobQueue({ logger, onDropped: runner.dropQueued });
-  if (options.work ?? true) await queue.work(runner.run, runner.deadLetter);
+  const thread =
+    !distributed && (options.thread ?? false)
+      ? new JobThread({ config, emulator: context.emulator, logger, metrics })
+      : null;
+  if (options.work ?? true) await queue.work(thread?.run ?? runner.run, runner.deadLetter);
 
   const intervalMs = config.AB_SYNC_INTERVAL;
   const scheduler = new SyncScheduler({
@@ -71,6 +81,7 @@ export async function startJobs(
     stop: async () => {
       await scheduler.stop();
       await queue.stop();
+      await thread?.close();
     },
   };
 }

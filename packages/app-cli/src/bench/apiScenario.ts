@@ -2,50 +2,65 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildServer, configSchema, openAppContext, type AppContext } from '@audience-bridge/app-api';
-import { SyncImportedAudience, systemClock } from '@audience-bridge/domain';
+import { configSchema, serve, type Config, type RunningService } from '@audience-bridge/app-api';
+import type { Principal } from '@audience-bridge/domain';
+import {
+  campaignProfiles,
+  defaultImsClient,
+  type PopulationOptions,
+  type RunningEmulator,
+} from '@audience-bridge/peoplecore-emulator';
 
 import { judged, type BenchRow } from './BenchRow.js';
-import { loadProfiles } from './loadProfiles.js';
 import { progress } from './measure.js';
 import { runAutocannon, type LoadResult } from './runAutocannon.js';
 import type { BenchSizes } from './sizes.js';
-import { BENCH_ORG, benchPrincipal, hashedEmailSource } from './synthetic.js';
-import { counterIds, syntheticSegmentSource } from './syntheticSegmentSource.js';
 import type { Target } from './targets.js';
 
 const TARGET: Target = { comparison: 'below', limit: 50, unit: 'ms' };
 const API_KEY = 'bench-read-key-0123456789';
 const ROUTE = '/v1/audiences';
+const SEGMENT = 'Bench visitors';
 
-/** Creates the imported audience the busy phase keeps re-syncing. */
-async function prepareImport(context: AppContext, sizes: BenchSizes): Promise<SyncImportedAudience> {
-  const { persistence } = context;
-  await persistence.dataSources.add(BENCH_ORG, hashedEmailSource);
-  const source = {
-    sharedAudienceId: '20001',
-    dataSourceId: hashedEmailSource.id,
-    forceReconciliation: false,
-    path: 'reconcile',
-  } as const;
-  await persistence.audiences.create(BENCH_ORG, {
-    id: 'api-import',
+/** A population whose one visitor segment holds `ids` IDs, 90 % of them people of the campaign base. */
+function populationFor(ids: number): PopulationOptions {
+  return { size: Math.ceil(ids * 1.25), segments: [{ name: SEGMENT, source: 'visitor', size: ids }] };
+}
+
+/** The embedded default in a fresh folder, with a local API key for the reads. */
+function benchConfig(folder: string): Config {
+  return configSchema.parse({
+    AB_DATABASE_URL: `sqlite:${join(folder, 'api.db')}`,
+    AB_DATA_DIR: folder,
+    AB_EXCHANGE: join(folder, 'exchange'),
+    AB_MASTER_KEY: 'bench master key for the api scenario, 32+ chars',
+    AB_API_KEYS: `${defaultImsClient.orgId}:${API_KEY}`,
+    AB_LOG_LEVEL: 'silent',
+  });
+}
+
+/** Loads the campaign base, registers the segment's data source, delivers it and creates its import. */
+async function prepareImport(service: RunningService, emulator: RunningEmulator): Promise<string> {
+  const { context } = service;
+  const principal: Principal = { orgId: emulator.population.orgId, subject: 'bench', authMethod: 'ims' };
+  const profiles = campaignProfiles(emulator.population);
+  progress(`api: loading ${profiles.length} profiles`);
+  for (let start = 0; start < profiles.length; start += 5_000)
+    await context.ports.profiles.upsertMany(principal.orgId, profiles.slice(start, start + 5_000));
+  const segment = emulator.population.segments.find((candidate) => candidate.name === SEGMENT);
+  if (segment === undefined) throw new Error(`the bench population has no segment "${SEGMENT}"`);
+  const added = await context.useCases.dataSources.add(principal, segment.source.shared);
+  if (!added.ok) throw added.error;
+  await emulator.admin.deliver(segment.source.destinationId, { mode: 'full' });
+  const created = await context.useCases.createImport.execute(principal, {
     label: 'api import',
-    type: 'shared',
-    source,
-    filter: null,
-    createdBy: 'bench',
-    createdAt: new Date(),
+    sharedAudienceId: String(segment.sid),
+    dataSourceId: segment.source.shared.id,
+    forceReconciliation: false,
   });
-  progress(`api: loading ${sizes.apiImportIds} profiles`);
-  await loadProfiles(persistence.profiles, sizes.apiImportIds);
+  if (!created.ok) throw created.error;
 
-  return new SyncImportedAudience({
-    ...persistence,
-    segments: syntheticSegmentSource(sizes.apiImportIds),
-    clock: systemClock,
-    ids: counterIds('api'),
-  });
+  return created.value.id;
 }
 
 function fire(url: string, sizes: BenchSizes): Promise<LoadResult> {
@@ -56,19 +71,31 @@ function fire(url: string, sizes: BenchSizes): Promise<LoadResult> {
   });
 }
 
-/** Keeps import syncs running back to back until `done` resolves; returns how many completed. */
-async function syncUntil(sync: SyncImportedAudience, done: Promise<unknown>): Promise<number> {
+/** Asks the service for syncs through its API, one after the other, until `done` resolves; returns how many succeeded. */
+async function syncUntil(
+  service: RunningService,
+  audienceId: string,
+  done: Promise<unknown>,
+): Promise<number> {
+  const emulator = service.context.emulator;
+  if (emulator === null) throw new Error('the api scenario needs the embedded emulator');
+  const headers = { authorization: `Bearer ${await emulator.mintToken()}` };
   const state = { finished: false };
   void done.then(() => (state.finished = true));
-  let completed = 0;
+  let succeeded = 0;
   while (!state.finished) {
-    const run = await sync.execute(benchPrincipal, { audienceId: 'api-import' });
-    if (run.ok && run.value.status === 'succeeded') completed += 1;
-    // A sync on SQLite may settle without ever reaching the I/O phase; yield so that `done` can be seen.
-    await new Promise((resolve) => setImmediate(resolve));
+    const queued = await fetch(`${service.url}/v1/audiences/${audienceId}/sync`, { method: 'POST', headers });
+    const { id } = (await queued.json()) as { id: string };
+    let status = 'queued';
+    while (status === 'queued' || status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const run = await fetch(`${service.url}/v1/runs/${id}`, { headers });
+      ({ status } = (await run.json()) as { status: string });
+    }
+    if (status === 'succeeded') succeeded += 1;
   }
 
-  return completed;
+  return succeeded;
 }
 
 function rowOf(variant: string, result: LoadResult, sizes: BenchSizes, note: string): BenchRow {
@@ -93,45 +120,72 @@ function rowOf(variant: string, result: LoadResult, sizes: BenchSizes, note: str
   });
 }
 
-/** Scenario 5: read latency at a fixed rate, idle and then while import syncs run in the same process. */
+/** Reads under load while the service re-syncs the import through its own job runner. */
+async function busyRow(
+  service: RunningService,
+  audienceId: string,
+  sizes: BenchSizes,
+  variant: string,
+  idle: LoadResult,
+): Promise<BenchRow> {
+  const load = fire(service.url, sizes);
+  const [busy, syncs] = await Promise.all([load, syncUntil(service, audienceId, load)]);
+  const row = rowOf(
+    variant,
+    busy,
+    sizes,
+    `${syncs} syncs of ${sizes.apiImportIds.toLocaleString('en-US')} IDs succeeded during the load`,
+  );
+  if (idle.latency.p99 <= 0 || busy.requests.total === 0) return row;
+  const ratio = busy.latency.p99 / idle.latency.p99;
+
+  return { ...row, ratio: { value: ratio, text: `p99 ${ratio.toFixed(1)}× idle` } };
+}
+
+/**
+ * Scenario 5: read latency at a fixed rate against `audience-bridge serve` on the embedded default,
+ * idle, then while syncs requested through the API run — on the service's job thread (the default),
+ * and, for comparison, with jobs on the thread that serves HTTP.
+ */
 export async function runApi(sizes: BenchSizes): Promise<BenchRow[]> {
   const folder = mkdtempSync(join(tmpdir(), 'ab-bench-api-'));
-  const config = configSchema.parse({
-    AB_DATABASE_URL: `sqlite:${join(folder, 'api.db')}`,
-    AB_DATA_DIR: folder,
-    AB_EXCHANGE: join(folder, 'exchange'),
-    AB_MASTER_KEY: 'bench master key for the api scenario, 32+ chars',
-    AB_API_KEYS: `${BENCH_ORG}:${API_KEY}`,
-    AB_LOG_LEVEL: 'silent',
-  });
-  const context = await openAppContext(config);
-  const app = await buildServer(context, { rateLimitPerMinute: false });
+  const config = benchConfig(folder);
+  const emulatorOptions = { seed: 17, population: populationFor(sizes.apiImportIds) };
+  const options = {
+    port: 0,
+    handleSignals: false,
+    rateLimitPerMinute: false,
+    emulator: emulatorOptions,
+  } as const;
+  const rows: BenchRow[] = [];
   try {
-    const sync = await prepareImport(context, sizes);
-    const url = await app.listen({ port: 0, host: '127.0.0.1' });
-    progress(`api: ${sizes.apiSeconds} s idle`);
-    const idle = await fire(url, sizes);
-    progress(`api: ${sizes.apiSeconds} s while import syncs of ${sizes.apiImportIds} IDs run`);
-    const load = fire(url, sizes);
-    const [busy, syncs] = await Promise.all([load, syncUntil(sync, load)]);
-    const busyRow = rowOf(
-      'GET during import syncs (SQLite)',
-      busy,
-      sizes,
-      `${syncs} syncs of ${sizes.apiImportIds.toLocaleString('en-US')} IDs completed during the load`,
-    );
-    const ratio =
-      idle.latency.p99 > 0 && busy.requests.total > 0 ? busy.latency.p99 / idle.latency.p99 : null;
+    let service = await serve(config, { ...options, jobThread: false });
+    let audienceId: string;
+    let idle: LoadResult;
+    try {
+      const emulator = service.context.emulator;
+      if (emulator === null) throw new Error('the api scenario needs the embedded emulator');
+      audienceId = await prepareImport(service, emulator);
+      progress(`api: ${sizes.apiSeconds} s idle`);
+      idle = await fire(service.url, sizes);
+      rows.push(rowOf('GET idle (SQLite)', idle, sizes, 'no import running'));
+      progress(`api: ${sizes.apiSeconds} s while syncs of ${sizes.apiImportIds} IDs run on the HTTP thread`);
+      rows.push(await busyRow(service, audienceId, sizes, 'GET during syncs, jobs on the HTTP thread', idle));
+    } finally {
+      await service.close();
+    }
+    service = await serve(config, { ...options, jobThread: true });
+    try {
+      progress(`api: ${sizes.apiSeconds} s while syncs of ${sizes.apiImportIds} IDs run on the job thread`);
+      rows.push(
+        await busyRow(service, audienceId, sizes, 'GET during syncs, jobs on the job thread (serve)', idle),
+      );
+    } finally {
+      await service.close();
+    }
 
-    return [
-      rowOf('GET idle (SQLite)', idle, sizes, 'no import running'),
-      ratio === null
-        ? busyRow
-        : { ...busyRow, ratio: { value: ratio, text: `p99 ${ratio.toFixed(1)}× idle` } },
-    ];
+    return rows;
   } finally {
-    await app.close();
-    await context.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }
