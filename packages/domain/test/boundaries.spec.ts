@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 import nx from '@nx/eslint-plugin';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { boundaryRuleOptions } from '../../../tools/eslint/boundaries.mjs';
 
@@ -31,6 +32,15 @@ async function lintDomainFile(source: string): Promise<string[]> {
 }
 
 describe('the hexagon boundary', () => {
+  // The rule reads the project graph Nx caches in the workspace; without it the rule skips itself.
+  beforeAll(() => {
+    execFileSync(resolve(workspaceRoot, 'node_modules/.bin/nx'), ['show', 'projects'], {
+      cwd: workspaceRoot,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      stdio: 'ignore',
+    });
+  }, 60_000);
+
   it('rejects an ORM import in the domain', async () => {
     const messages = await lintDomainFile(
       "import { MikroORM } from '@mikro-orm/core';\nexport const orm = MikroORM;\n",

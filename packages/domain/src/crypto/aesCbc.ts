@@ -61,19 +61,20 @@ export function encryptAesCbcBatch(plaintexts: readonly string[], encryption: Ae
   );
 }
 
-function shapeProblem(hex: string): string | null {
+/** Why a ciphertext's text cannot be a message, judged on its length alone; hex digits are checked as it is read. */
+function lengthProblem(hex: string): string | null {
   if (hex === '') return decryptReasons.empty;
-  if (!HEX.test(hex) || hex.length % 2 !== 0) return decryptReasons.notHex;
-  if (hex.length % (AES_BLOCK_BYTES * 2) !== 0) return decryptReasons.notBlockMultiple;
+  if (hex.length % (AES_BLOCK_BYTES * 2) === 0) return null;
+  if (hex.length % 2 !== 0 || !HEX.test(hex)) return decryptReasons.notHex;
 
-  return null;
+  return decryptReasons.notBlockMultiple;
 }
 
-/** Where each well-shaped ciphertext starts in the batch buffer, or why it is refused. */
+/** Where each ciphertext of the right length starts in the batch buffer, or why it is refused. */
 function layoutOf(ciphertextsHex: readonly string[]): { spans: (number | string)[]; total: number } {
   let total = 0;
   const spans = ciphertextsHex.map((hex) => {
-    const problem = shapeProblem(hex);
+    const problem = lengthProblem(hex);
     if (problem !== null) return problem;
 
     const start = total;
@@ -83,6 +84,23 @@ function layoutOf(ciphertextsHex: readonly string[]): { spans: (number | string)
   });
 
   return { spans, total };
+}
+
+/**
+ * Copies each ciphertext's bytes to its place in the batch buffer. Buffer's hex decoder stops at the
+ * first pair that is not two hex digits, so a short write is exactly a ciphertext that is not hex:
+ * its span becomes the reason, and its partial bytes are decrypted with the rest and never read.
+ */
+function readCiphertexts(
+  ciphertextsHex: readonly string[],
+  spans: (number | string)[],
+  cipher: Buffer,
+): void {
+  spans.forEach((start, index) => {
+    if (typeof start !== 'number') return;
+    const hex = ciphertextsHex[index] ?? '';
+    if (cipher.write(hex, start, 'hex') !== hex.length / 2) spans[index] = decryptReasons.notHex;
+  });
 }
 
 /**
@@ -99,9 +117,7 @@ export function decryptAesCbcBatch(
 
   const { spans, total } = layoutOf(ciphertextsHex);
   const cipher = Buffer.allocUnsafe(total);
-  spans.forEach((start, index) => {
-    if (typeof start === 'number') cipher.write(ciphertextsHex[index] ?? '', start, 'hex');
-  });
+  readCiphertexts(ciphertextsHex, spans, cipher);
   const plain = total === 0 ? cipher : ecbDecryptBlocks(cipher, secret.key);
 
   return spans.map((start, index) => {

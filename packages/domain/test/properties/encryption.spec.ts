@@ -66,6 +66,11 @@ const ciphertextArb = (encryption: AesEncryption): fc.Arbitrary<string> => {
     valid.map((hex) => hex.slice(0, -2)),
     valid.map((hex) => hex.slice(0, -1)),
     valid.map((hex) => `x${hex.slice(1)}`),
+    fc
+      .tuple(valid, fc.nat(), fc.constantFrom('g', 'Z', ' ', '-', 'é', '\n'))
+      .map(
+        ([hex, at, digit]) => `${hex.slice(0, at % hex.length)}${digit}${hex.slice((at % hex.length) + 1)}`,
+      ),
     fc.integer({ min: 1, max: 3 }).chain((blocks) => hexBytesArb(16 * blocks)),
     fc.constant(''),
   );
