@@ -92,10 +92,11 @@ export class JobThread {
         reject(error);
       });
       worker.once('exit', (code) => {
-        if (this.worker !== worker) return;
-        this.worker = null;
-        this.ready = null;
         reject(new Error(`the job thread exited with code ${code} before it was ready`));
+        if (this.worker === worker) {
+          this.worker = null;
+          this.ready = null;
+        }
         this.failPending(`the job thread stopped (exit code ${code}) while the job ran`);
       });
     });
