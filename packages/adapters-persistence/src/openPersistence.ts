@@ -129,6 +129,9 @@ export async function openPersistence(config: PersistenceConfig): Promise<Persis
     targeting: new MikroOrmTargetingStore(db),
     workflows: new MikroOrmWorkflowRepository(db),
     migrate,
-    close: () => orm.close(true),
+    close: async () => {
+      await db.endDedicated();
+      await orm.close(true);
+    },
   };
 }

@@ -45,12 +45,16 @@ function preparedOn(connection: SqliteConnection, sql: string): ReturnType<Sqlit
   return statement;
 }
 
-/** Raw SQL through the ORM's knex layer, inside a transaction or not, with results normalised per dialect. */
+/**
+ * Raw SQL through the ORM's knex layer, inside a transaction or not, with results normalised per dialect.
+ * Outside a transaction, statements go to the pool, or to `connection` when one is given.
+ */
 export class SqlExecutor {
   constructor(
     readonly dialect: Dialect,
     private readonly knex: Knex,
     private readonly trx: Knex.Transaction | null,
+    private readonly connection: unknown = null,
   ) {}
 
   /** Rows of a query. */
@@ -159,7 +163,9 @@ export class SqlExecutor {
   private raw(sql: string, params: readonly unknown[]): Promise<unknown> {
     const query = this.knex.raw(sql, params.map((param) => this.bindable(param)) as Knex.RawBinding[]);
 
-    return this.trx === null ? query : query.transacting(this.trx);
+    if (this.trx !== null) return query.transacting(this.trx);
+
+    return this.connection === null ? query : query.connection(this.connection);
   }
 
   private bindable(param: unknown): unknown {
