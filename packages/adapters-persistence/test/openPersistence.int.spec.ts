@@ -37,7 +37,7 @@ describe('openPersistence on SQLite', () => {
 
     expect(existsSync(file)).toBe(true);
     expect(journal).toEqual([{ journal_mode: 'wal' }]);
-    expect(applied).toEqual([{ name: 'Migration0001Init' }]);
+    expect(applied).toEqual([{ name: 'Migration0001Init' }, { name: 'Migration0002DropSharedStaging' }]);
   });
 
   it('having a bad URL or a short master key, when opening, then it fails before touching a database', async () => {

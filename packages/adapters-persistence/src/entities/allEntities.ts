@@ -6,7 +6,6 @@ import { PopulationMemberEntity } from './PopulationMemberEntity.js';
 import { PopulationNodeEntity } from './PopulationNodeEntity.js';
 import { ProfileEntity } from './ProfileEntity.js';
 import { ProfileKeyEntity } from './ProfileKeyEntity.js';
-import { ReconciliationStagingEntity } from './ReconciliationStagingEntity.js';
 import { RunEntity } from './RunEntity.js';
 import { RunRecordEntity } from './RunRecordEntity.js';
 import { WorkflowEntity } from './WorkflowEntity.js';
@@ -17,7 +16,6 @@ export const allEntities = [
   ProfileKeyEntity,
   AudienceEntity,
   AudienceMemberEntity,
-  ReconciliationStagingEntity,
   RunEntity,
   RunRecordEntity,
   DataSourceEntity,

@@ -1,19 +1,13 @@
-import { Migration } from '@mikro-orm/migrations';
-
-import type { Dialect } from '../sql/SqlExecutor.js';
+import { DialectMigration } from './DialectMigration.js';
 import { initialSchema, initialTables } from './schemaStatements.js';
 
 /** Creates the whole schema; the same migration serves SQLite and PostgreSQL, branching on the platform. */
-export class Migration0001Init extends Migration {
+export class Migration0001Init extends DialectMigration {
   override up(): void {
     for (const statement of initialSchema(this.dialect())) this.addSql(statement);
   }
 
   override down(): void {
     for (const table of initialTables) this.addSql(`drop table if exists ${table}`);
-  }
-
-  private dialect(): Dialect {
-    return this.driver.getPlatform().constructor.name.startsWith('Postgre') ? 'postgresql' : 'sqlite';
   }
 }

@@ -1,7 +1,7 @@
 import type { Dialect } from '../sql/SqlExecutor.js';
 
 /** Column types spelled per dialect: ordered text compares by code point on both (BINARY / "C"). */
-interface Types {
+export interface Types {
   readonly text: string;
   readonly json: string;
   readonly bool: string;
@@ -11,7 +11,8 @@ interface Types {
   readonly scratch: string;
 }
 
-const typesOf = (dialect: Dialect): Types =>
+/** The column types of a dialect. */
+export const typesOf = (dialect: Dialect): Types =>
   dialect === 'sqlite'
     ? {
         text: 'text',
@@ -31,6 +32,12 @@ const typesOf = (dialect: Dialect): Types =>
         tail: '',
         scratch: 'unlogged table',
       };
+
+/** The reconciliation staging table of the initial schema, keyed by raw ID within a session. */
+export const initialStagingTable = (t: Types): string =>
+  `create ${t.scratch} reconciliation_staging (org ${t.text} not null, session_id ${t.text} not null, ` +
+  `raw ${t.text} not null, field ${t.text} not null, value ${t.text} not null, ` +
+  `primary key (org, session_id, raw))${t.tail}`;
 
 /** The whole initial schema as DDL statements for one dialect; the migration runs them in order. */
 export function initialSchema(dialect: Dialect): string[] {
@@ -54,9 +61,7 @@ export function initialSchema(dialect: Dialect): string[] {
     `create table audience_members (org ${t.text} not null, audience_id ${t.text} not null, generation integer not null, ` +
       `member ${t.text} not null, primary key (org, audience_id, generation, member))${t.tail}`,
 
-    `create ${t.scratch} reconciliation_staging (org ${t.text} not null, session_id ${t.text} not null, ` +
-      `raw ${t.text} not null, field ${t.text} not null, value ${t.text} not null, ` +
-      `primary key (org, session_id, raw))${t.tail}`,
+    initialStagingTable(t),
 
     `create table runs (org ${t.text} not null, id ${t.text} not null, kind ${t.text} not null, subject_id ${t.text} not null, ` +
       `status ${t.text} not null, started_by ${t.text} not null, started_at ${t.time} not null, finished_at ${t.time}, ` +

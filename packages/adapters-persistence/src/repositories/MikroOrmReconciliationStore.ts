@@ -9,7 +9,7 @@ import {
 
 import type { SqlGateway } from '../sql/SqlGateway.js';
 import { SqlReconciliationSession } from './SqlReconciliationSession.js';
-import { stagingArea } from './StagingArea.js';
+import { openStagingArea } from './StagingArea.js';
 
 /** Reconciliation inside the database: staged IDs meet `profile_keys` in one join per session. */
 export class MikroOrmReconciliationStore implements ReconciliationStore {
@@ -21,10 +21,7 @@ export class MikroOrmReconciliationStore implements ReconciliationStore {
     );
     if (audience === null) throw DomainError.notFound('audience', audienceId);
 
-    const area = stagingArea(this.db.dialect, org, randomUUID());
-    await this.db.work(async (sql) => {
-      for (const statement of area.open) await sql.run(statement);
-    });
+    const area = await openStagingArea(this.db, org, randomUUID());
 
     return new SqlReconciliationSession(this.db, org, audienceId, area);
   }

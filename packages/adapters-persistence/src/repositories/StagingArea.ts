@@ -1,53 +1,53 @@
 import type { OrgId, StagedId } from '@audience-bridge/domain';
 
-import type { Dialect } from '../sql/SqlExecutor.js';
+import type { SqlExecutor } from '../sql/SqlExecutor.js';
+import type { SqlGateway } from '../sql/SqlGateway.js';
+import { openPostgresStagingArea } from './postgresStagingArea.js';
+import { openSqliteStagingArea } from './sqliteStagingArea.js';
 
-/**
- * Where one reconciliation session keeps its staged IDs. On SQLite (one in-process connection) it is a
- * temporary table of the session's own, held in memory, keyed by raw ID alone and dropped whole at the
- * end; on PostgreSQL, whose pool spreads statements over connections, it is the shared unlogged
- * `reconciliation_staging` table scoped by organisation and session.
- */
-export interface StagingArea {
-  /** The table, always read under the alias `s`. */
-  readonly table: string;
-  /** The predicate selecting the session's rows, on `s`, and its parameters. */
-  readonly scope: string;
-  readonly scopeParams: readonly unknown[];
-  readonly columns: readonly string[];
-  row(id: StagedId): unknown[];
-  /** Statements run when the session opens (none on PostgreSQL). */
-  readonly open: readonly string[];
-  /** The statement that empties the area when the session ends, and its parameters. */
-  readonly release: { readonly sql: string; readonly params: readonly unknown[] };
+/** The member generation a reconciliation writes. */
+export interface MemberTarget {
+  readonly audienceId: string;
+  readonly generation: number;
 }
 
-export function stagingArea(dialect: Dialect, org: OrgId, sessionId: string): StagingArea {
-  if (dialect === 'sqlite') {
-    const table = `temp.reconciliation_${sessionId.replace(/[^0-9a-f]/gi, '')}`;
-    return {
-      table,
-      scope: '1 = 1',
-      scopeParams: [],
-      columns: ['raw', 'field', 'value'],
-      row: (id) => [id.raw, id.field, id.value],
-      open: [
-        `create table ${table} (raw text primary key, field text not null, value text not null) without rowid`,
-      ],
-      release: { sql: `drop table if exists ${table}`, params: [] },
-    };
-  }
+/** What one reconciliation found: distinct raw IDs staged, matched, matched several times, and members written. */
+export interface ReconciledCounts {
+  readonly staged: number;
+  readonly reconciled: number;
+  readonly ambiguous: number;
+  readonly members: number;
+}
 
-  return {
-    table: 'reconciliation_staging',
-    scope: 's.org = ? and s.session_id = ?',
-    scopeParams: [org, sessionId],
-    columns: ['org', 'session_id', 'raw', 'field', 'value'],
-    row: (id) => [org, sessionId, id.raw, id.field, id.value],
-    open: [],
-    release: {
-      sql: 'delete from reconciliation_staging where org = ? and session_id = ?',
-      params: [org, sessionId],
-    },
-  };
+/** The raw IDs a session lists after `complete`. */
+export type FlaggedKind = 'unmatched' | 'ambiguous';
+
+/**
+ * Where one reconciliation session keeps its staged IDs and what it found: temporary tables of the
+ * session's own, dropped whole at the end. Staging only appends rows numbered by the session in staging
+ * order; `reconcile` keeps the first staging of each raw ID and matches it once. SQLite's one in-process
+ * connection holds them; on PostgreSQL, whose pool spreads statements over connections, the session opens
+ * a connection of its own.
+ */
+export interface StagingArea {
+  /** Appends one batch; its IDs are numbered from `firstSeq` in the order given. */
+  stage(ids: readonly StagedId[], firstSeq: number): Promise<void>;
+  /** Runs `fn` in one transaction on the connection that sees the staged rows. */
+  transaction<T>(fn: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Inside `transaction`: matches every distinct staged raw ID against `profile_keys` once, writes the
+   * matched profiles' keys as the target generation, and keeps the IDs `page` lists.
+   */
+  reconcile(sql: SqlExecutor, target: MemberTarget): Promise<ReconciledCounts>;
+  /** One keyset page of the raw IDs of a kind, in code point order, after `after` when given. */
+  page(kind: FlaggedKind, after: string | null, limit: number): Promise<string[]>;
+  /** Drops everything the session kept. */
+  release(): Promise<void>;
+}
+
+/** Opens the staging area of a new session of the organisation. */
+export function openStagingArea(db: SqlGateway, org: OrgId, sessionId: string): Promise<StagingArea> {
+  return db.dialect === 'sqlite'
+    ? openSqliteStagingArea(db, org, sessionId)
+    : openPostgresStagingArea(db, org);
 }

@@ -40,24 +40,37 @@ export interface GenerationSwitch {
   readonly previous: number;
 }
 
+/** How many member rows a generation holds. */
+async function countMembers(
+  sql: SqlExecutor,
+  org: OrgId,
+  audienceId: string,
+  generation: number,
+): Promise<number> {
+  const counted = await sql.one<{ n: unknown }>(
+    'select count(*) as n from audience_members where org = ? and audience_id = ? and generation = ?',
+    [org, audienceId, generation],
+  );
+
+  return readCount(counted?.n);
+}
+
 /**
  * Makes `generation` the audience's current member set and bumps its version; run inside the transaction
- * that wrote the members, so readers see either the old set or the new one, never a mix.
+ * that wrote the members, so readers see either the old set or the new one, never a mix. `written` is the
+ * generation's member count when the caller wrote all of it in this transaction; otherwise it is counted.
  */
 export async function switchGeneration(
   sql: SqlExecutor,
   org: OrgId,
   audienceId: string,
   generation: number,
+  written?: number,
 ): Promise<GenerationSwitch> {
   const previous = await currentGeneration(sql, org, audienceId);
   if (previous === null) throw DomainError.notFound('audience', audienceId);
 
-  const counted = await sql.one<{ n: unknown }>(
-    'select count(*) as n from audience_members where org = ? and audience_id = ? and generation = ?',
-    [org, audienceId, generation],
-  );
-  const count = readCount(counted?.n);
+  const count = written ?? (await countMembers(sql, org, audienceId, generation));
   await sql.run(
     'update audiences set version = version + 1, generation = ?, member_count = ? where org = ? and id = ?',
     [generation, count, org, audienceId],
