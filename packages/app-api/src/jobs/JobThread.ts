@@ -48,7 +48,7 @@ export class JobThread {
     return done;
   };
 
-  /** Lets the thread close its connection, then ends it; jobs still running are failed by the caller's queue first. */
+  /** Lets the thread finish the jobs it holds and close its connection, then ends it; the queue stops first. */
   async close(): Promise<void> {
     const ready = this.ready;
     this.ready = null;
