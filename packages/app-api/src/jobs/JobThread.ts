@@ -18,6 +18,9 @@ export interface JobThreadOptions {
   readonly metrics: Pick<Metrics, 'recordRun'>;
 }
 
+/** How long a closing thread may take to finish its jobs and close its connection before it is ended. */
+const CLOSE_TIMEOUT_MS = 60_000;
+
 interface Pending {
   resolve(): void;
   reject(error: Error): void;
@@ -61,7 +64,9 @@ export class JobThread {
       }),
     );
     this.post(worker, { type: 'close' });
+    const stuck = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
     await exited;
+    clearTimeout(stuck);
   }
 
   private started(): Promise<Worker> {
