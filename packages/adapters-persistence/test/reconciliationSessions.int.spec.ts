@@ -11,7 +11,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { allEntities, migrationsList, openPersistence, type Persistence } from '../src/index.js';
-import { testMasterKey } from './support/databases.js';
+import { sharedAudience, testMasterKey } from './support/databases.js';
 import { createTestDatabase, postgresEnabled } from './support/postgres.js';
 
 const postgres = await postgresEnabled();
@@ -100,15 +100,7 @@ async function tableExists(url: string, table: string): Promise<boolean> {
 
 async function reconcileOneOfTwo(persistence: Persistence, org: string): Promise<unknown> {
   await persistence.profiles.upsertMany(org, [person('p1', 'a@x.io')]);
-  await persistence.audiences.create(org, {
-    id: 'aud',
-    label: 'shared',
-    type: 'shared',
-    source: null,
-    filter: null,
-    createdBy: 'tester',
-    createdAt: new Date(0),
-  });
+  await persistence.audiences.create(org, sharedAudience('aud'));
   const session = await persistence.reconciliation.begin(org, 'aud');
   await session.stage([
     { raw: 'a@x.io', field: 'email', value: 'a@x.io' },
@@ -150,15 +142,7 @@ for (const [dialect, name, enabled] of targets) {
     it('having a session never closed, when the persistence closes, then the session can stage no more', async () => {
       const url = await fresh();
       const persistence = await openPersistence({ url, masterKey: testMasterKey });
-      await persistence.audiences.create('left-open', {
-        id: 'aud',
-        label: 'shared',
-        type: 'shared',
-        source: null,
-        filter: null,
-        createdBy: 'tester',
-        createdAt: new Date(0),
-      });
+      await persistence.audiences.create('left-open', sharedAudience('aud'));
       const session = await persistence.reconciliation.begin('left-open', 'aud');
       await session.stage([{ raw: 'a@x.io', field: 'email', value: 'a@x.io' }]);
 

@@ -10,6 +10,7 @@ import { batchSplitArb, filterArb, profilesArb } from '@audience-bridge/domain/t
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 
+import { sharedAudience } from './support/databases.js';
 import { describeEachDatabase } from './support/eachDatabase.js';
 
 const NUM_RUNS = 25;
@@ -84,15 +85,7 @@ describeEachDatabase('SQL paths agree with the domain reference', (ports) => {
       fc.asyncProperty(scenario, async ({ people, staged, batches }) => {
         const org = nextOrg();
         await profiles.upsertMany(org, people);
-        const audience = await audiences.create(org, {
-          id: 'a1',
-          label: 'shared',
-          type: 'shared',
-          source: null,
-          filter: null,
-          createdBy: 'tester',
-          createdAt: new Date(0),
-        });
+        const audience = await audiences.create(org, sharedAudience('a1'));
         const expected = reconcile(staged, people);
 
         const session = await reconciliation.begin(org, audience.id);

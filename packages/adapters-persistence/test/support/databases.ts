@@ -7,6 +7,18 @@ import { createTestDatabase } from './postgres.js';
 
 export const testMasterKey = 'test-master-key-0123456789abcdef';
 
+/** A shared (imported) audience with nothing else set, for tests that reconcile into it. */
+export const sharedAudience = (id: string) =>
+  ({
+    id,
+    label: 'shared',
+    type: 'shared',
+    source: null,
+    filter: null,
+    createdBy: 'tester',
+    createdAt: new Date(0),
+  }) as const;
+
 /** An opened database for one test file, and how to dispose of it completely. */
 export interface TestDatabase {
   readonly persistence: Persistence;
